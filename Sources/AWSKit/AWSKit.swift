@@ -1,0 +1,1 @@
+// AWSKit module. See docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// Blueprint module. See docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// ComposeKit module. See docs/ARCHITECTURE.md.

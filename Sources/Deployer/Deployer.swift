@@ -1,0 +1,1 @@
+// Deployer module. See docs/ARCHITECTURE.md.

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The root command. Project options come before the subcommand, as with `docker compose`:
+/// `ferry -f compose.yaml --profile '*' plan`. Subcommands reach them through `@ParentCommand`.
+public struct Ferry: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ferry",
+        abstract: "Move a Docker Compose application to production on AWS.",
+        version: "0.1.0",
+        subcommands: FerryCommands.all
+    )
+
+    @OptionGroup public var project: ProjectOptions
+
+    public init() {}
+}
+
+/// Every subcommand, one line each (keep sorted by the order a user meets them).
+enum FerryCommands {
+    static let all: [any ParsableCommand.Type] = [
+    ]
+}

@@ -1,0 +1,1 @@
+// Planner module. See docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// Policy module. See docs/ARCHITECTURE.md.

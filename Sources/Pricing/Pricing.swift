@@ -1,0 +1,1 @@
+// Pricing module. See docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// Renderers module. See docs/ARCHITECTURE.md.

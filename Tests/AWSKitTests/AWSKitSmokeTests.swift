@@ -1,0 +1,6 @@
+import XCTest
+@testable import AWSKit
+
+final class AWSKitSmokeTests: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Deployer
+
+final class DeployerSmokeTests: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}

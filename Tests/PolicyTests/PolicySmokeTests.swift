@@ -1,0 +1,6 @@
+import XCTest
+@testable import Policy
+
+final class PolicySmokeTests: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Pricing
+
+final class PricingSmokeTests: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}

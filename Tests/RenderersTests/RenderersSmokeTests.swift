@@ -1,0 +1,6 @@
+import XCTest
+@testable import Renderers
+
+final class RenderersSmokeTests: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Python tools the tests use, pinned, into venvs inside the repo (ignored by git):
+#   .venv-test    moto_server (AWS API emulator) and cfn-lint (judge of generated templates)
+#   .venv-checkov checkov (security judge; kept apart because it pins its own dependencies)
+# Idempotent: a venv whose stamp matches the pins is reused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+
+make_venv() { # dir stamp packages...
+  local dir=$1 stamp=$2; shift 2
+  if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ]; then return 0; fi
+  rm -rf "$dir"
+  "$PY" -m venv "$dir"
+  "$dir/bin/pip" install --quiet --disable-pip-version-check "$@"
+  echo "$stamp" > "$dir/.stamp"
+}
+
+TEST_PINS=("moto[server]==5.2.1" "cfn-lint==1.51.0")
+CHECKOV_PINS=("checkov==3.3.30")
+make_venv .venv-test "${TEST_PINS[*]}" "${TEST_PINS[@]}"
+if [ "${FERRY_SKIP_CHECKOV:-}" != "1" ]; then
+  make_venv .venv-checkov "${CHECKOV_PINS[*]}" "${CHECKOV_PINS[@]}"
+fi
+echo "test tools ready: $(.venv-test/bin/cfn-lint --version), moto $(.venv-test/bin/python -c 'import moto; print(moto.__version__)')"
