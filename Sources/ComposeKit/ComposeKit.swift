@@ -1,1 +1,0 @@
-// ComposeKit module. See docs/ARCHITECTURE.md.
