@@ -1,1 +1,93 @@
-// Blueprint module. See docs/ARCHITECTURE.md.
+/// The intermediate representation every output reads: what to build on AWS for one
+/// project, tier and region, with the decisions behind each element. Plain values, no I/O;
+/// arrays are kept in a deterministic order (by name) so encodings are byte-stable.
+public struct Blueprint: Sendable, Codable, Equatable {
+    /// Version of this structure; bumped on incompatible changes.
+    public var formatVersion: Int
+    /// Project name (lowercase, used as a prefix of AWS names).
+    public var project: String
+    /// Environment name used in AWS names and tags (`mvp`, `prod`, or `x-ferry.environment`).
+    public var environment: String
+    public var tier: Tier
+    public var region: String
+    /// Tags for every resource (Project, Environment, ManagedBy, plus `x-ferry.tags`), sorted by key.
+    public var tags: [Tag]
+    /// Per compose service: role, target, reasons and dropped keys (sorted by name).
+    public var services: [ServicePlan]
+    public var network: NetworkPlan
+    /// The ECS cluster; nil when nothing runs on ECS.
+    public var cluster: ClusterSpec?
+    public var workloads: [Workload]
+    public var repositories: [ImageRepository]
+    public var loadBalancer: LoadBalancer?
+    public var serviceDiscovery: ServiceDiscoveryNamespace?
+    public var dataStores: [DataStore]
+    public var buckets: [Bucket]
+    public var tables: [DynamoDBTable]
+    public var iot: IoTCoreSetup?
+    public var secrets: [SecretSpec]
+    public var parameters: [ParameterSpec]
+    public var roles: [IAMRole]
+    public var logGroups: [LogGroup]
+    public var alarms: [Alarm]
+    public var alarmTopic: NotificationTopic?
+    public var dashboard: Dashboard?
+    public var budget: Budget?
+    public var outputs: [OutputSpec]
+    /// Planner findings (dev-only flags, flagged defaults, dropped keys that matter).
+    public var findings: [Finding]
+    /// Project-wide decisions (tier, region, environment name).
+    public var decisions: [Decision]
+    /// Planner notes that are not findings (e.g. "3 services share one log retention").
+    public var notes: [String]
+
+    public init(project: String, environment: String? = nil, tier: Tier = .mvp, region: String = "us-east-1",
+                tags: [Tag] = [], services: [ServicePlan] = [], network: NetworkPlan = NetworkPlan(),
+                cluster: ClusterSpec? = nil, workloads: [Workload] = [], repositories: [ImageRepository] = [],
+                loadBalancer: LoadBalancer? = nil, serviceDiscovery: ServiceDiscoveryNamespace? = nil,
+                dataStores: [DataStore] = [], buckets: [Bucket] = [], tables: [DynamoDBTable] = [],
+                iot: IoTCoreSetup? = nil, secrets: [SecretSpec] = [], parameters: [ParameterSpec] = [],
+                roles: [IAMRole] = [], logGroups: [LogGroup] = [], alarms: [Alarm] = [],
+                alarmTopic: NotificationTopic? = nil, dashboard: Dashboard? = nil, budget: Budget? = nil,
+                outputs: [OutputSpec] = [], findings: [Finding] = [], decisions: [Decision] = [], notes: [String] = []) {
+        self.formatVersion = 1
+        self.project = project
+        self.environment = environment ?? tier.rawValue
+        self.tier = tier
+        self.region = region
+        self.tags = tags
+        self.services = services
+        self.network = network
+        self.cluster = cluster
+        self.workloads = workloads
+        self.repositories = repositories
+        self.loadBalancer = loadBalancer
+        self.serviceDiscovery = serviceDiscovery
+        self.dataStores = dataStores
+        self.buckets = buckets
+        self.tables = tables
+        self.iot = iot
+        self.secrets = secrets
+        self.parameters = parameters
+        self.roles = roles
+        self.logGroups = logGroups
+        self.alarms = alarms
+        self.alarmTopic = alarmTopic
+        self.dashboard = dashboard
+        self.budget = budget
+        self.outputs = outputs
+        self.findings = findings
+        self.decisions = decisions
+        self.notes = notes
+    }
+
+    // Lookups by name for renderers.
+    public func workload(named name: String) -> Workload? { workloads.first { $0.name == name } }
+    public func dataStore(named name: String) -> DataStore? { dataStores.first { $0.name == name } }
+    public func secret(named name: String) -> SecretSpec? { secrets.first { $0.name == name } }
+    public func parameter(named name: String) -> ParameterSpec? { parameters.first { $0.name == name } }
+    public func role(named name: String) -> IAMRole? { roles.first { $0.name == name } }
+    public func bucket(named name: String) -> Bucket? { buckets.first { $0.name == name } }
+    public func table(named name: String) -> DynamoDBTable? { tables.first { $0.name == name } }
+    public func servicePlan(named name: String) -> ServicePlan? { services.first { $0.name == name } }
+}

@@ -1,0 +1,24 @@
+/// A pointer from one Blueprint element to another (or to an AWS ARN), so renderers can
+/// emit `Ref`/`GetAtt` without guessing. `name` is the referenced element's `name`.
+public struct ResourceReference: Sendable, Codable, Equatable, Hashable {
+    public enum Kind: String, Sendable, Codable, Equatable, Hashable {
+        case bucket, table, secret, parameter, logGroup, dataStore, workload, loadBalancer, topic
+        case iotTopic, iotClient, repository, namespace, cluster
+        /// A literal ARN or ARN pattern in `name`.
+        case arn
+    }
+
+    public var kind: Kind
+    public var name: String
+    /// What of the element: `arn`, `name`, `endpoint`, `port`, `url`, `objects` (bucket/*),
+    /// `index` (table/index/*), `dns`; nil means the element itself (its ARN in a policy).
+    public var attribute: String?
+
+    public init(kind: Kind, name: String, attribute: String? = nil) {
+        self.kind = kind
+        self.name = name
+        self.attribute = attribute
+    }
+
+    public static func arn(_ arn: String) -> ResourceReference { ResourceReference(kind: .arn, name: arn) }
+}
