@@ -40,6 +40,8 @@ public struct Blueprint: Sendable, Codable, Equatable {
     public var decisions: [Decision]
     /// Planner notes that are not findings (e.g. "3 services share one log retention").
     public var notes: [String]
+    /// A CloudFormation fragment merged over the rendered template (`x-aws-cloudformation`).
+    public var templateOverlay: JSONValue?
 
     public init(project: String, environment: String? = nil, tier: Tier = .mvp, region: String = "us-east-1",
                 tags: [Tag] = [], services: [ServicePlan] = [], network: NetworkPlan = NetworkPlan(),
@@ -79,6 +81,7 @@ public struct Blueprint: Sendable, Codable, Equatable {
         self.findings = findings
         self.decisions = decisions
         self.notes = notes
+        self.templateOverlay = nil
     }
 
     // Lookups by name for renderers.

@@ -78,9 +78,12 @@ public struct ClusterSpec: Sendable, Codable, Equatable {
     public var containerInsights: Bool
     /// Use Fargate Spot for workers and jobs.
     public var spotForWorkers: Bool
+    /// An existing cluster to deploy into (`x-aws-cluster`), instead of creating one.
+    public var existingClusterName: String?
     public init(name: String, containerInsights: Bool = true, spotForWorkers: Bool = false) {
         self.name = name
         self.containerInsights = containerInsights
         self.spotForWorkers = spotForWorkers
+        self.existingClusterName = nil
     }
 }

@@ -19,6 +19,8 @@ public struct LoadBalancer: Sendable, Codable, Equatable {
     /// Security group (`NetworkPlan.securityGroups[].name`).
     public var securityGroup: String
     public var accessLogs: Bool
+    /// An existing load balancer to attach to (`x-aws-loadbalancer`), instead of creating one.
+    public var existingLoadBalancerArn: String?
     public var decisions: [Decision]
 
     public init(name: String, scheme: String = "internet-facing", listeners: [Listener] = [],
@@ -38,6 +40,7 @@ public struct LoadBalancer: Sendable, Codable, Equatable {
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.securityGroup = securityGroup
         self.accessLogs = accessLogs
+        self.existingLoadBalancerArn = nil
         self.decisions = decisions
     }
 }

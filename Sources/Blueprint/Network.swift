@@ -11,6 +11,8 @@ public struct NetworkPlan: Sendable, Codable, Equatable {
     public var securityGroups: [SecurityGroup]
     /// VPC flow logs to CloudWatch Logs.
     public var flowLogs: Bool
+    /// An existing VPC to deploy into (`x-aws-vpc`), instead of creating one.
+    public var existingVpcId: String?
     public var decisions: [Decision]
 
     public init(cidr: String = "10.0.0.0/16", azCount: Int = 2, natGatewayCount: Int = 1, subnets: [Subnet] = [],
@@ -23,6 +25,7 @@ public struct NetworkPlan: Sendable, Codable, Equatable {
         self.endpoints = endpoints
         self.securityGroups = securityGroups
         self.flowLogs = flowLogs
+        self.existingVpcId = nil
         self.decisions = decisions
     }
 }

@@ -42,6 +42,8 @@ public struct Workload: Sendable, Codable, Equatable {
     public var dependsOn: [String]
     /// Scratch volumes (compose named volumes / tmpfs) mounted as task ephemeral storage.
     public var scratchVolumes: [ScratchVolume]
+    /// Rolling-deployment settings.
+    public var deployment: DeploymentSettings
     public var decisions: [Decision]
 
     public init(name: String, shortName: String? = nil, role: ServiceRole, target: DeploymentTarget = .ecsFargate,
@@ -79,6 +81,7 @@ public struct Workload: Sendable, Codable, Equatable {
         self.discoveryName = discoveryName
         self.dependsOn = dependsOn
         self.scratchVolumes = scratchVolumes
+        self.deployment = DeploymentSettings()
         self.decisions = decisions
     }
 
@@ -97,12 +100,15 @@ public struct ImageSource: Sendable, Codable, Equatable {
     public var repository: String?
     /// Template parameter carrying the image tag of a built image (e.g. `ApiImageTag`).
     public var tagParameter: String?
+    /// Secrets Manager ARN with registry credentials for a private registry (`x-aws-pull_credentials`).
+    public var pullCredentialsSecret: String?
 
     public init(image: String? = nil, build: BuildRecipe? = nil, repository: String? = nil, tagParameter: String? = nil) {
         self.image = image
         self.build = build
         self.repository = repository
         self.tagParameter = tagParameter
+        self.pullCredentialsSecret = nil
     }
 }
 
@@ -208,5 +214,18 @@ public struct ScratchVolume: Sendable, Codable, Equatable {
         self.name = name
         self.containerPath = containerPath
         self.readOnly = readOnly
+    }
+}
+
+/// ECS rolling-deployment settings (`x-aws-min_percent`, `x-aws-max_percent`).
+public struct DeploymentSettings: Sendable, Codable, Equatable {
+    public var minimumHealthyPercent: Int
+    public var maximumPercent: Int
+    /// Deployment circuit breaker with rollback.
+    public var circuitBreaker: Bool
+    public init(minimumHealthyPercent: Int = 100, maximumPercent: Int = 200, circuitBreaker: Bool = true) {
+        self.minimumHealthyPercent = minimumHealthyPercent
+        self.maximumPercent = maximumPercent
+        self.circuitBreaker = circuitBreaker
     }
 }
