@@ -1,0 +1,86 @@
+import Blueprint
+
+/// DynamoDB tables replacing DynamoDB Local: one per `x-ferry` table or per table name found in
+/// clients' `*TABLE*` variables; on-demand. Keys the compose files cannot show come from
+/// `x-ferry`; otherwise a default `pk`/`sk` is used and reported.
+enum TableBuilder {
+    static func run(_ ctx: PlanningContext) {
+        for f in ctx.facts where ctx.verdicts[f.name]?.target == .dynamodb && ctx.verdicts[f.name]?.role == .datastore {
+            let clients = ctx.clients(of: f.name)
+            var names: [(String, Evidence?)] = []
+            for t in f.overrides.tables { if let n = t.name, !names.contains(where: { $0.0 == n }) { names.append((n, f.overrides.overrideEvidence("table").first)) } }
+            // Overrides on clients too (`x-ferry.table` on the app).
+            for c in clients.compactMap(ctx.facts) {
+                for e in c.service.environment where e.name.uppercased().contains("TABLE") {
+                    guard let v = e.value, !v.isEmpty, !v.contains("://"), v.count <= 255,
+                          v.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) else { continue }
+                    if !names.contains(where: { $0.0 == v }) {
+                        names.append((v, Evidence(path: "services.\(c.name).environment.\(e.name)", value: v, position: e.location.map(SourcePosition.init))))
+                    }
+                }
+            }
+            if names.isEmpty { names = [("\(ctx.slug)-\(f.shortName)", nil)] }
+            let overrides = f.overrides.tables + clients.compactMap(ctx.facts).flatMap(\.overrides.tables)
+            for (i, (tableName, evidence)) in names.sorted(by: { $0.0 < $1.0 }).enumerated() {
+                let o = overrides.first { $0.name == tableName } ?? (overrides.count == 1 && names.count == 1 ? overrides.first : nil)
+                let logical = Naming.shortName(tableName, project: ctx.project.name)
+                var decisions = ctx.verdicts[f.name]?.decisions ?? []
+                decisions.append(Decision(topic: "tableName", choice: tableName, reason: evidence == nil ? "no table name found: named after the service" : "table name the app uses",
+                                          evidence: evidence.map { [$0] } ?? [], overrideKey: "x-ferry.table", rule: "DynamoDBLocalToDynamoDB"))
+                let pk = o?.partitionKey ?? KeyAttribute(name: "pk")
+                let sk = o == nil ? KeyAttribute(name: "sk") : o?.sortKey
+                decisions.append(Decision(topic: "keys", choice: "\(pk.name)\(sk.map { " / \($0.name)" } ?? "")",
+                                          reason: o == nil ? "the compose files cannot show the key schema: a generic pk/sk default, flagged" : "keys from x-ferry",
+                                          source: o == nil ? .default : .override, overrideKey: "x-ferry.partition_key", rule: "DynamoDBLocalToDynamoDB"))
+                decisions.append(Decision(topic: "billingMode", choice: "PAY_PER_REQUEST", reason: "on-demand: no capacity to guess, pay per request", source: .default, rule: "DynamoDBLocalToDynamoDB"))
+                ctx.blueprint.tables.append(DynamoDBTable(name: logical, tableName: tableName, partitionKey: pk, sortKey: sk,
+                                                          pointInTimeRecovery: ctx.defaults.pointInTimeRecovery,
+                                                          deletionProtection: ctx.defaults.deletionProtection, keysAreDefault: o == nil,
+                                                          ttlAttribute: o?.ttl, clients: clients, replaces: f.name, decisions: decisions))
+                if i == 0 { ctx.elements[f.name] = "tables.\(logical)" }
+                if o == nil {
+                    ctx.addFinding(Finding(id: "FERRY-PLAN-DEFAULT-KEYS", severity: .warning,
+                                           message: "table \(tableName) uses default keys pk/sk: the compose files do not show the real key schema",
+                                           subject: "tables.\(logical)", evidence: evidence.map { [$0] } ?? [],
+                                           fix: "set x-ferry: {table: \(tableName), partition_key: <name>, sort_key: <name>} on \(f.name)"), waiverFor: f.name)
+                }
+            }
+        }
+    }
+}
+
+/// AWS IoT Core replacing an MQTT broker: a thing type, and a policy that lets a device connect
+/// as its own thing and use only its own topics.
+enum IoTBuilder {
+    static func run(_ ctx: PlanningContext) {
+        guard let f = ctx.facts.first(where: { ctx.verdicts[$0.name]?.target == .iotCore && ctx.verdicts[$0.name]?.role == .datastore }) else { return }
+        let clients = ctx.clients(of: f.name)
+        var topics = f.overrides.topics
+        var evidence: [Evidence] = []
+        if topics.isEmpty {
+            for c in ([f.name] + clients).compactMap(ctx.facts) {
+                for e in c.service.environment where e.name.uppercased().contains("TOPIC") {
+                    guard let v = e.value, !v.isEmpty, !v.contains(" ") else { continue }
+                    topics.append(v)
+                    evidence.append(Evidence(path: "services.\(c.name).environment.\(e.name)", value: v, position: e.location.map(SourcePosition.init)))
+                }
+            }
+        }
+        let thing = "${iot:Connection.Thing.ThingName}"
+        var scoped = topics.map { t -> String in
+            // The first single-level wildcard is the device id: pin it to the connecting thing.
+            if let r = t.range(of: "+") { return t.replacingCharacters(in: r, with: thing) }
+            return t
+        }
+        if scoped.isEmpty { scoped = ["\(ctx.slug)/\(thing)/*"] }
+        scoped = Array(Set(scoped)).sorted()
+        let decisions = (ctx.verdicts[f.name]?.decisions ?? []) + [
+            Decision(topic: "topics", choice: scoped.joined(separator: ", "),
+                     reason: topics.isEmpty ? "no topic found in the compose files: each device gets \(ctx.slug)/<thing>/*" : "topic filters from the compose files, scoped to the connecting thing",
+                     evidence: evidence, overrideKey: "x-ferry.topics", rule: "MosquittoToIoTCore"),
+        ]
+        ctx.blueprint.iot = IoTCoreSetup(replaces: f.name, thingTypeName: "\(ctx.slug)-device", policyName: "\(ctx.slug)-\(ctx.environment)-device",
+                                         topics: scoped, clients: clients, decisions: decisions)
+        ctx.elements[f.name] = "iot"
+    }
+}

@@ -1,0 +1,68 @@
+import Blueprint
+
+/// Secrets, by name (`*_PASSWORD`, `*_SECRET`, `*_TOKEN`, `*_API_KEY`…) or by value (URLs with
+/// credentials, PEM blocks, JWTs, known key prefixes, high entropy): stored in Secrets Manager and
+/// injected with `valueFrom`. Development defaults (`change-me…`) become generated secrets; real
+/// values are supplied before the first deploy (`ferry migrate secrets`). A value is never stored.
+struct SecretEnvVar: EnvRule {
+    let name = "SecretEnvVar"
+
+    func classify(_ i: EnvInput, _ ctx: PlanningContext) -> EnvVar? {
+        let byName = SecretSignals.nameLooksSecret(i.name)
+        let byValue = i.value.map(SecretSignals.valueLooksSecret) ?? false
+        guard byName || byValue else { return nil }
+        let value = i.value ?? ""
+        let why = byName ? "the name \(i.name) marks a secret" : "the value looks like a credential"
+        let generation: SecretGeneration
+        let how: String
+        if value.isEmpty {
+            generation = .provided
+            how = "no value locally: supply it before the first deploy"
+            ctx.addFinding(Finding(id: "FERRY-PLAN-SECRET-MISSING", severity: .info,
+                                   message: "\(i.name) in \(i.facts.name) has no value locally: its secret must be set before the first deploy",
+                                   subject: i.evidence.path, evidence: [i.evidence],
+                                   fix: "ferry migrate secrets, or put the value into Secrets Manager yourself"),
+                           waiverFor: i.facts.name)
+        } else if Self.looksLikeFilePath(value) && !byValue {
+            return nil
+        } else if Self.issuedByOthers(i, ctx) {
+            generation = .provided
+            how = SecretSignals.isInsecureDefault(value)
+                ? "issued by another service and only a placeholder locally: supply the real value before the first deploy"
+                : "issued by another service: copy the real value with `ferry migrate secrets`"
+        } else if SecretSignals.isInsecureDefault(value) || (i.usesTemplateDefault && !SecretSignals.highEntropy(value)) {
+            generation = .generated(length: 48, excludePunctuation: true, jsonKey: nil)
+            how = "the local value is a development default: a random value is generated at deploy"
+        } else {
+            generation = .provided
+            how = "copy the real value with `ferry migrate secrets`"
+        }
+        let decision = Decision(topic: "generation", choice: {
+            if case .generated = generation { return "generated" }
+            return "provided"
+        }(), reason: how, evidence: [i.evidence], overrideKey: "x-ferry.env.\(i.name)", rule: name)
+        let s = ctx.secret(forEnv: i.name, value: i.value, service: i.facts.name, description: "\(i.name) (\(how))",
+                           generation: generation, decisions: [decision])
+        return EnvVar(name: i.name, disposition: .secret, value: .secret(name: s, key: nil), reason: "\(why): Secrets Manager; \(how)")
+    }
+
+    static func looksLikeFilePath(_ v: String) -> Bool {
+        (v.hasPrefix("/") || v.hasPrefix("./") || v.hasPrefix("~/")) && !v.contains(" ") && !v.contains("://")
+    }
+
+    /// Keys and client secrets another party issues (API keys of hosted services, OAuth client
+    /// secrets, DSNs) cannot be generated; the app's own secrets (JWT/session secrets, passwords,
+    /// internal tokens, its own API keys) can.
+    static func issuedByOthers(_ i: EnvInput, _ ctx: PlanningContext) -> Bool {
+        let n = i.bareName
+        let t = Set(i.tokens)
+        if ExternalServices.providers.contains(where: { p in p.envPrefixes.contains { n.hasPrefix($0) } }) { return true }
+        if n.contains("CLIENT_SECRET") || n.hasSuffix("_DSN") || n.contains("SERVICE_ROLE") || n.contains("WEBHOOK") { return true }
+        let own = ["JWT", "SESSION", "COOKIE", "SIGNING", "ENCRYPTION", "SALT", "PASSWORD", "PASS", "PWD", "INTERNAL", "APP", "SECRET"]
+        if !t.isDisjoint(with: own) && !t.contains("API") { return false }
+        // `<PROJECT>_API_KEY`: the app's own key.
+        let first = (i.tokens.first ?? "").lowercased()
+        if !first.isEmpty && (ctx.slug.contains(first) || i.facts.shortName.contains(first)) { return false }
+        return t.contains("API") || t.contains("KEY") || t.contains("ACCESS") || t.contains("CREDENTIALS")
+    }
+}

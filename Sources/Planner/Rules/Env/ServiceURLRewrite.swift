@@ -1,0 +1,77 @@
+import Blueprint
+
+/// URLs and hosts naming another deployed service (`http://svc-auth:4010`) are rewritten to its
+/// Cloud Map name (`http://svc-auth.smartboard.internal:4010`). A reference to a service that is
+/// not deployed (a dev tool) is kept as a parameter to set, and reported.
+struct ServiceURLRewrite: EnvRule {
+    let name = "ServiceURLRewrite"
+
+    func classify(_ i: EnvInput, _ ctx: PlanningContext) -> EnvVar? {
+        guard let value = i.value, !value.isEmpty else { return nil }
+        var rewritten = value
+        var targets: [String] = []
+        for m in HostScanner.mentions(in: value, bareWordsAreHosts: HostScanner.nameSuggestsHost(i.name)) where !m.isLoopback {
+            guard let owner = ctx.graph.hostIndex[m.host], owner != i.facts.name || m.explicit else { continue }
+            guard let role = ctx.role(of: owner) else { continue }
+            switch role {
+            case .web, .internal, .worker, .job:
+                guard let dns = ctx.discoveryNames[owner] else { continue }
+                rewritten = Self.replaceHost(m.host, with: "\(dns).\(ctx.namespace)", in: rewritten)
+                targets.append(owner)
+            case .proxy:
+                let prefix = "https://{publicHost}"
+                if m.scheme != nil {
+                    rewritten = Self.replaceOrigin(of: m, in: rewritten, with: prefix)
+                    targets.append(owner)
+                }
+            case .devtool, .`init`:
+                _ = ctx.parameter(forEnv: i.name, value: value, service: i.facts.name, description: "\(i.name) of \(i.facts.name)", decisions: [])
+                ctx.addFinding(Finding(id: "FERRY-PLAN-UNDEPLOYED-TARGET", severity: .warning,
+                                       message: "\(i.name) in \(i.facts.name) points at \(owner), which is not deployed (\(role.rawValue))",
+                                       subject: i.evidence.path, evidence: [i.evidence],
+                                       fix: ctx.verdicts[owner]?.instead.map { "set the parameter to the production service: \($0)" } ?? "set the parameter to the production endpoint"),
+                               waiverFor: i.facts.name)
+                let p = ctx.parameter(forEnv: i.name, value: value, service: i.facts.name, description: "\(i.name) of \(i.facts.name)", decisions: [])
+                return EnvVar(name: i.name, disposition: .parameter, value: .parameter(name: p),
+                              reason: "points at \(owner), a \(role.rawValue) that is not deployed: set the SSM parameter to the production endpoint")
+            default:
+                continue
+            }
+        }
+        guard !targets.isEmpty else { return nil }
+        let names = Array(Set(targets)).sorted().joined(separator: ", ")
+        if rewritten.contains("{publicHost}") {
+            return EnvVar(name: i.name, disposition: .rewritten,
+                          value: .template(rewritten, parts: ["publicHost": ResourceReference(kind: .loadBalancer, name: "public", attribute: "host")]),
+                          reason: "URL of \(names) (a proxy the load balancer replaces): the public HTTPS URL")
+        }
+        return EnvVar(name: i.name, disposition: .rewritten, value: .literal(rewritten),
+                      reason: "URL of \(names) rewritten to the Cloud Map name in \(ctx.namespace)")
+    }
+
+    /// Replaces `host` where it appears as a host: after `://` or `@`, before `:`/`/`, or as the whole value.
+    static func replaceHost(_ host: String, with new: String, in text: String) -> String {
+        if text.lowercased() == host { return new }
+        var out = ""
+        var rest = Substring(text)
+        while let r = rest.range(of: host, options: .caseInsensitive) {
+            let before = rest[..<r.lowerBound]
+            let prev = before.last ?? (out.last ?? " ")
+            let next = rest[r.upperBound...].first ?? " "
+            let boundaryBefore = prev == "/" || prev == "@" || prev == " " || prev == "," || prev == "="
+            let boundaryAfter = next == ":" || next == "/" || next == " " || next == "," || next == "?"
+            out += before
+            out += (boundaryBefore && boundaryAfter) ? new : String(rest[r])
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// Replaces `scheme://[user@]host[:port]` of a mention with `origin`.
+    static func replaceOrigin(of m: HostMention, in text: String, with origin: String) -> String {
+        guard let scheme = m.scheme, let r = text.range(of: "\(scheme)://", options: .caseInsensitive) else { return text }
+        let after = text[r.upperBound...]
+        let end = after.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == " " || $0 == "," }) ?? after.endIndex
+        return String(text[..<r.lowerBound]) + origin + String(after[end...])
+    }
+}

@@ -1,0 +1,71 @@
+import Blueprint
+
+/// One role rule: looks at one service (and what is known of the others) and either
+/// decides its role and target with reasons, or passes.
+protocol RoleRule: Sendable {
+    var name: String { get }
+    func decide(_ f: ServiceFacts, _ ctx: PlanningContext) -> RoleVerdict?
+}
+
+/// Runs the role rules in order; the first verdict wins. Rules that depend on other
+/// services' roles (web, internal, worker) run after every service got its first-pass verdict.
+enum RolePhase {
+    static let firstPass: [any RoleRule] = [
+        OverrideRole(),
+        InitJobRole(),
+        PostgresToRDS(), MySQLToRDS(), RedisToElastiCache(), MemcachedToElastiCache(), MinioToS3(),
+        MosquittoToIoTCore(), DynamoDBLocalToDynamoDB(), MongoToDocumentDB(), BrokerToAmazonMQ(), KafkaToMSK(),
+        SearchToOpenSearch(),
+        DevToolRole(),
+        StaticSiteRole(),
+        ReverseProxyRole(),
+    ]
+    static let secondPass: [any RoleRule] = [
+        PublicWebRole(),
+        InternalServiceRole(),
+        WorkerRole(),
+        EntryPointWebRole(),
+    ]
+
+    static func run(_ ctx: PlanningContext) {
+        for f in ctx.facts {
+            for rule in firstPass {
+                if let v = rule.decide(f, ctx) {
+                    ctx.verdicts[f.name] = v
+                    break
+                }
+            }
+        }
+        for f in ctx.facts where ctx.verdicts[f.name] == nil {
+            for rule in secondPass {
+                if let v = rule.decide(f, ctx) {
+                    ctx.verdicts[f.name] = v
+                    break
+                }
+            }
+            if ctx.verdicts[f.name] == nil {
+                ctx.verdicts[f.name] = RoleVerdict(role: .worker, target: .ecsFargate, reasons: ["no evidence of inbound traffic"],
+                                                   decisions: [], rule: "WorkerRole")
+            }
+        }
+        PublicOverride.apply(ctx)
+        ExternalServices.run(ctx)
+    }
+}
+
+/// Shared construction of verdicts.
+enum Verdicts {
+    static func decision(_ topic: String, _ choice: String, _ reason: String, rule: String, evidence: [Evidence],
+                         alternatives: [Alternative] = [], key: String? = "x-ferry.role", source: DecisionSource = .inferred) -> Decision {
+        Decision(topic: topic, choice: choice, reason: reason, source: source, evidence: evidence, alternatives: alternatives,
+                 overrideKey: key, rule: rule)
+    }
+
+    static func make(_ role: ServiceRole, _ target: DeploymentTarget, rule: String, reason: String, evidence: [Evidence],
+                     alternatives: [Alternative] = [], isPublic: Bool = false, extra: [String] = [], instead: String? = nil) -> RoleVerdict {
+        var decisions = [decision("role", role.rawValue, reason, rule: rule, evidence: evidence, alternatives: alternatives)]
+        decisions.append(decision("target", target.rawValue, reason, rule: rule, evidence: evidence, key: "x-ferry.target"))
+        return RoleVerdict(role: role, target: target, isPublic: isPublic, reasons: [reason] + extra, decisions: decisions, rule: rule,
+                           instead: instead)
+    }
+}

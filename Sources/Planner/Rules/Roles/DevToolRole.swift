@@ -1,0 +1,35 @@
+import Blueprint
+
+/// Development-only tooling (admin UIs, mail catchers, notebooks, emulators, local
+/// observability stacks, interactive CLIs, services in dev-only profiles) is not deployed.
+struct DevToolRole: RoleRule {
+    let name = "DevToolRole"
+    static let devProfiles: Set<String> = ["dev", "development", "debug", "tools", "tooling", "devtools", "test", "testing", "local",
+                                           "simulate", "simulator", "simulation", "mock", "mocks", "admin", "observability",
+                                           "monitoring", "profiling", "docs"]
+
+    func decide(_ f: ServiceFacts, _ ctx: PlanningContext) -> RoleVerdict? {
+        if let e = f.technology, [.devtool, .observability, .localstack, .duckdbCLI].contains(e.technology) {
+            let note = e.note ?? "development tool"
+            var v = Verdicts.make(.devtool, .none, rule: name, reason: "\(f.technologyEvidence.flatMap(\.value).map { "image \($0)" } ?? f.name) is \(e.product): development only — \(note)",
+                                  evidence: f.technologyEvidence.map { [$0] } ?? [],
+                                  alternatives: [Alternative(choice: "ecs-fargate", whyNot: "not part of the production app; set x-ferry.role to deploy it anyway")])
+            v.instead = note
+            return v
+        }
+        if f.isInteractive && f.containerPorts.isEmpty && ctx.graph.callers(of: f.name).isEmpty {
+            var v = Verdicts.make(.devtool, .none, rule: name,
+                                  reason: "interactive shell (tty and stdin_open, no ports, nothing connects to it): nothing to serve on AWS",
+                                  evidence: [f.evidence("tty", "true"), f.evidence("stdin_open", "true")])
+            v.instead = "run it locally or as a one-off ECS task (`aws ecs run-task`)"
+            return v
+        }
+        if let p = f.service.profiles.first(where: { Self.devProfiles.contains($0.lowercased()) }) {
+            var v = Verdicts.make(.devtool, .none, rule: name, reason: "only in the development profile \"\(p)\"",
+                                  evidence: [f.evidence("profiles", p)])
+            v.instead = "kept for local use"
+            return v
+        }
+        return nil
+    }
+}

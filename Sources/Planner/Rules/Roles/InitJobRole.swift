@@ -1,0 +1,60 @@
+import ComposeKit
+import Blueprint
+
+/// One-shot containers. Those that create buckets, tables, queues or topics in a service that
+/// becomes managed are `init` (the infrastructure replaces them); migrations and other
+/// one-shots are `job` (an ECS task run on each deploy or by hand).
+struct InitJobRole: RoleRule {
+    let name = "InitJobRole"
+
+    static let setupWords = ["mc mb", "mc alias", "mc anonymous", "mc policy", "s3 mb", "s3api create-bucket", "create-bucket",
+                             "createbucket", "create-table", "create_table", "create-queue", "create-topic", "kafka-topics",
+                             "rabbitmqadmin declare", "awslocal", "mc admin", "init-buckets", "create-stream"]
+    static let migrationWords = ["migrate", "migration", "alembic", "flyway", "liquibase", "prisma", "db:migrate", "knex",
+                                 "sequelize", "typeorm", "dbmate", "goose", "atlas", "db:push", "db:setup", "upgrade head", "seed"]
+
+    func decide(_ f: ServiceFacts, _ ctx: PlanningContext) -> RoleVerdict? {
+        let s = f.service
+        var evidence: [Evidence] = []
+        var why: [String] = []
+        if f.restartsNever {
+            evidence.append(f.evidence("restart", s.restart ?? s.deploy?.restartPolicy?.condition))
+            why.append("restart: \"\(s.restart ?? s.deploy?.restartPolicy?.condition ?? "no")\"")
+        }
+        let waiters = ctx.facts.filter { other in
+            other.service.dependsOn.contains { $0.service == s.name && $0.condition == "service_completed_successfully" }
+        }
+        if let w = waiters.first {
+            evidence.append(w.evidence("depends_on.\(s.name)", "service_completed_successfully"))
+            why.append("\(w.name) waits for it to complete")
+        }
+        let migrates = Self.migrationWords.contains { f.commandText.contains($0) } || f.technology?.technology == .migrationTool
+        let schedule = f.overrides.schedule
+        guard !why.isEmpty || (migrates && f.containerPorts.isEmpty) || schedule != nil else { return nil }
+        if migrates, why.isEmpty { why.append("runs migrations and exposes no port") }
+
+        let setup = Self.setupWords.contains { f.commandText.contains($0) }
+            || f.technology?.technology == .minioClient || f.technology?.technology == .awsCLI
+        let targets = ctx.graph.callees(of: s.name).filter { ref in
+            if case .dependsOn = ref.kind { return true }
+            return ref.isNetworkCall
+        }.map(\.callee)
+        let allReplaced = !targets.isEmpty && targets.allSatisfy { ctx.facts($0).flatMap(DataStoreRules.inferredTarget) != nil }
+        if setup && (allReplaced || targets.isEmpty) && schedule == nil {
+            let store = targets.first.map { " in \($0)" } ?? ""
+            let reason = "one-shot (\(why.joined(separator: "; "))) that sets up resources\(store); the managed service's resources replace it"
+            var v = Verdicts.make(.`init`, .none, rule: name, reason: reason, evidence: evidence + [f.evidence(s.entrypoint != nil ? "entrypoint" : "command", nil)],
+                                  alternatives: [Alternative(choice: "job", whyNot: "what it creates is declared in the template instead")])
+            v.instead = "declared in the template"
+            return v
+        }
+        if let schedule {
+            return Verdicts.make(.job, .ecsFargateTask, rule: name, reason: "x-ferry.schedule: runs on a schedule (\(schedule))",
+                                 evidence: f.overrides.overrideEvidence("schedule"))
+        }
+        let reason = migrates ? "one-shot (\(why.joined(separator: "; "))) running migrations: an ECS task run before services update"
+            : "one-shot (\(why.joined(separator: "; "))): an ECS task run on deploy or by hand"
+        return Verdicts.make(.job, .ecsFargateTask, rule: name, reason: reason, evidence: evidence,
+                             alternatives: [Alternative(choice: "ecs-fargate", whyNot: "a service would restart it forever")])
+    }
+}

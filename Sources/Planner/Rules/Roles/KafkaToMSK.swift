@@ -1,0 +1,20 @@
+import Blueprint
+
+/// Kafka and Redpanda → Amazon MSK; ZooKeeper is part of what MSK manages.
+struct KafkaToMSK: RoleRule {
+    let name = "KafkaToMSK"
+
+    func decide(_ f: ServiceFacts, _ ctx: PlanningContext) -> RoleVerdict? {
+        switch f.technology?.technology {
+        case .kafka?:
+            return DataStoreRules.verdict(f, rule: name, target: .msk, managed: "Amazon MSK", why: "TLS between clients and brokers")
+        case .zookeeper?:
+            var v = DataStoreRules.verdict(f, rule: name, target: .msk, managed: "part of Amazon MSK",
+                                           why: "MSK runs its own coordination (ZooKeeper or KRaft); nothing to deploy")
+            v.instead = "MSK manages it"
+            return v
+        default:
+            return nil
+        }
+    }
+}
