@@ -72,9 +72,12 @@ enum RoutePlanner {
             } else if let refPath = browserPath(to: f, ctx), !taken.contains(refPath) {
                 prefix = refPath
                 why = "the browser calls it at \(refPath)"
-            } else if !taken.contains("/api") {
+            } else if !taken.contains("/api"), ctx.graph.callers(of: f.name).contains(where: { $0.fromBrowser && $0.caller == main.name }) {
                 prefix = "/api"
                 why = "\(main.name) calls it from the browser; API routes go under /api/*"
+            } else if !taken.contains("/\(f.shortName)") {
+                prefix = "/\(f.shortName)"
+                why = "a second public app on the same load balancer: routed under /\(f.shortName)/*"
             } else {
                 prefix = "/\(f.shortName)"
                 why = "/api is used by \(main.name) itself: routed under /\(f.shortName)/*"

@@ -8,6 +8,8 @@ struct DevToolRole: RoleRule {
                                            "simulate", "simulator", "simulation", "mock", "mocks", "admin", "observability",
                                            "monitoring", "profiling", "docs"]
 
+    static let testWords: Set<String> = ["test", "tests", "e2e", "playwright", "cypress", "selenium", "testing", "k6", "locust", "jmeter"]
+
     func decide(_ f: ServiceFacts, _ ctx: PlanningContext) -> RoleVerdict? {
         if let e = f.technology, [.devtool, .observability, .localstack, .duckdbCLI].contains(e.technology) {
             let note = e.note ?? "development tool"
@@ -22,6 +24,13 @@ struct DevToolRole: RoleRule {
                                   reason: "interactive shell (tty and stdin_open, no ports, nothing connects to it): nothing to serve on AWS",
                                   evidence: [f.evidence("tty", "true"), f.evidence("stdin_open", "true")])
             v.instead = "run it locally or as a one-off ECS task (`aws ecs run-task`)"
+            return v
+        }
+        let words = Set(f.name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).map(String.init))
+        if let w = words.first(where: Self.testWords.contains) {
+            var v = Verdicts.make(.devtool, .none, rule: name, reason: "a test runner (\(w)): runs in CI, not in production",
+                                  evidence: [f.evidence("", f.name)])
+            v.instead = "run it in CI against the deployed URL"
             return v
         }
         if let p = f.service.profiles.first(where: { Self.devProfiles.contains($0.lowercased()) }) {

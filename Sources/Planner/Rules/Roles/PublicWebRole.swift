@@ -37,6 +37,12 @@ struct PublicWebRole: RoleRule {
                                  evidence: ctx.graph.callees(of: proxy.key).filter { $0.callee == f.name }.map(\.evidence),
                                  alternatives: [Self.notInternal], isPublic: true)
         }
+        if let e = f.service.environment.first(where: { Self.describesOwnPublicURL($0.name) && !($0.value ?? "").isEmpty }) {
+            return Verdicts.make(.web, .ecsFargate, rule: name,
+                                 reason: "it is configured with its own public address (\(e.name)): reached from outside",
+                                 evidence: [f.evidence("environment.\(e.name)", Redaction.evidenceValue(name: e.name, value: e.value))],
+                                 alternatives: [Self.notInternal], isPublic: true)
+        }
         let browserVars = f.service.environment.map(\.name).filter(BrowserVariables.isBrowserSide)
             + (f.service.build?.args.keys.sorted() ?? []).filter(BrowserVariables.isBrowserSide)
         if let v = browserVars.first {
@@ -52,6 +58,15 @@ struct PublicWebRole: RoleRule {
                                  evidence: [f.evidence("command", ui)], alternatives: [Self.notInternal], isPublic: true)
         }
         return nil
+    }
+
+    /// Variables through which an app learns the URL people reach it at.
+    static func describesOwnPublicURL(_ name: String) -> Bool {
+        let n = name.uppercased()
+        let exact: Set<String> = ["PUBLIC_URL", "EXTERNAL_URL", "SITE_URL", "APP_URL", "ROOT_URL", "WEBHOOK_URL", "VIRTUAL_HOST",
+                                  "SERVER_NAME", "NEXTAUTH_URL", "N8N_HOST", "EDITOR_BASE_URL", "PUBLIC_HOST", "DOMAIN_NAME"]
+        if exact.contains(n) { return true }
+        return ["_PUBLIC_URL", "_EXTERNAL_URL", "_SITE_URL", "_ROOT_URL", "_WEBHOOK_URL", "_PUBLIC_HOST"].contains { n.hasSuffix($0) }
     }
 
     static func isExplicitBrowserVar(_ r: Reference) -> Bool {
