@@ -3,7 +3,7 @@ import Foundation
 import Blueprint
 import Planner
 
-extension Tier: @retroactive ExpressibleByArgument {}
+extension Tier: ExpressibleByArgument {}
 
 /// `--tier`, `--region` and `--environment`: the same meaning on every command that reads the
 /// Blueprint (plan, generate, cost, check, guide, diagram, deploy).

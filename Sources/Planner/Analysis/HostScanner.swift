@@ -25,9 +25,22 @@ enum HostScanner {
 
     static func mentions(in value: String, bareWordsAreHosts: Bool) -> [HostMention] {
         var out: [HostMention] = []
-        let separators = CharacterSet(charactersIn: " \t\n\r,;\"'()[]{}<>|=")
+        let separators = CharacterSet(charactersIn: " \t\n\r,;\"'()[]{}<>|")
         for raw in value.components(separatedBy: separators) where !raw.isEmpty {
-            if let m = parse(token: raw, bare: bareWordsAreHosts) { out.append(m) }
+            var token = Substring(raw)
+            if let r = token.range(of: "://") {
+                // `--url=http://x` or `jdbc:postgresql://x`: start at the scheme.
+                var start = r.lowerBound
+                while start > token.startIndex {
+                    let prev = token[token.index(before: start)]
+                    guard prev.isLetter || prev.isNumber || prev == "+" || prev == "." || prev == "-" else { break }
+                    start = token.index(before: start)
+                }
+                token = token[start...]
+            } else if let eq = token.lastIndex(of: "=") {
+                token = token[token.index(after: eq)...]
+            }
+            if !token.isEmpty, let m = parse(token: String(token), bare: bareWordsAreHosts) { out.append(m) }
         }
         return out
     }
