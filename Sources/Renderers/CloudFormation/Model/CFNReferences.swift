@@ -1,0 +1,106 @@
+/// What a value refers to: the logical IDs, parameters and conditions named by its intrinsics.
+struct CFNReference: Hashable, Comparable {
+    enum Kind: Int, Comparable {
+        case ref, getAtt, sub
+        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+    var kind: Kind
+    var target: String
+    /// The attribute for `GetAtt` and `${X.Attr}`.
+    var attribute: String?
+
+    static func < (a: CFNReference, b: CFNReference) -> Bool {
+        (a.target, a.attribute ?? "", a.kind) < (b.target, b.attribute ?? "", b.kind)
+    }
+}
+
+enum FnSub {
+    /// The variables a `Fn::Sub` string names: `${Name}` → ("Name", nil), `${Res.Attr}` → ("Res", "Attr").
+    /// `${!Literal}` is an escape and names nothing.
+    static func variables(in text: String) -> [(String, String?)] {
+        var result: [(String, String?)] = []
+        var rest = Substring(text)
+        while let start = rest.firstRange(of: "${") {
+            let after = rest[start.upperBound...]
+            guard let end = after.firstIndex(of: "}") else { break }
+            let body = after[..<end]
+            if !body.hasPrefix("!") {
+                if let dot = body.firstIndex(of: "."), !body.hasPrefix("AWS::") {
+                    result.append((String(body[..<dot]), String(body[body.index(after: dot)...])))
+                } else {
+                    result.append((String(body), nil))
+                }
+            }
+            rest = after[after.index(after: end)...]
+        }
+        return result
+    }
+
+    /// Replaces whole `${…}` variables: `replace` gets the body and returns the new body, or nil to keep it.
+    static func rewrite(_ text: String, _ replace: (String) -> String?) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let start = rest.firstRange(of: "${") {
+            out += rest[..<start.lowerBound]
+            let after = rest[start.upperBound...]
+            guard let end = after.firstIndex(of: "}") else {
+                out += rest[start.lowerBound...]
+                return out
+            }
+            let body = String(after[..<end])
+            out += "${" + (body.hasPrefix("!") ? body : (replace(body) ?? body)) + "}"
+            rest = after[after.index(after: end)...]
+        }
+        return out + rest
+    }
+}
+
+extension CFNValue {
+    /// Every reference in the value, Sub variables bound by the Sub's own map excluded.
+    var references: [CFNReference] {
+        var out: [CFNReference] = []
+        collect(into: &out)
+        return out
+    }
+
+    private func collect(into out: inout [CFNReference]) {
+        switch self {
+        case .ref(let name): out.append(CFNReference(kind: .ref, target: name))
+        case .getAtt(let resource, let attribute):
+            out.append(CFNReference(kind: .getAtt, target: resource, attribute: attribute))
+        case .sub(let text, let vars):
+            for (name, attribute) in FnSub.variables(in: text) where vars[name] == nil {
+                out.append(CFNReference(kind: .sub, target: name, attribute: attribute))
+            }
+        default: break
+        }
+        for child in children { child.collect(into: &out) }
+    }
+
+    /// Condition names used by `Fn::If` and `Condition` inside the value.
+    var conditionNames: [String] {
+        var out: [String] = []
+        func walk(_ v: CFNValue) {
+            switch v {
+            case .if(let c, _, _): out.append(c)
+            case .condition(let c): out.append(c)
+            default: break
+            }
+            v.children.forEach(walk)
+        }
+        walk(self)
+        return out
+    }
+}
+
+extension CFNResource {
+    /// References from properties, plus `DependsOn` as plain refs.
+    var references: [CFNReference] {
+        properties.keys.sorted().flatMap { properties[$0]?.references ?? [] }
+            + dependsOn.map { CFNReference(kind: .ref, target: $0) }
+    }
+
+    var conditionNames: [String] {
+        properties.keys.sorted().flatMap { properties[$0]?.conditionNames ?? [] } + (condition.map { [$0] } ?? [])
+    }
+}
