@@ -1,0 +1,168 @@
+import Blueprint
+
+/// The internet-facing ALB: HTTPS listener with the certificate (parameter, ACM or fixed ARN), HTTP →
+/// HTTPS redirect, one target group per public workload, path rules, and an optional WAF web ACL.
+/// Target groups and rules stay in the root stack when the template is split: the listener's default
+/// action names a target group, and services wait for the listener, so moving them would form a cycle.
+enum LoadBalancerSection {
+    static let defaultSSLPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+
+    static func render(_ c: inout CFNContext) {
+        guard let lb = c.blueprint.loadBalancer else { return }
+        let n = c.names
+        let certificate = renderCertificate(&c, lb)
+
+        let attributes: [CFNValue] = [
+            ["Key": "idle_timeout.timeout_seconds", "Value": .string(String(max(1, min(4000, lb.idleTimeoutSeconds))))],
+            ["Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"],
+        ]
+        if lb.accessLogs {
+            c.problem("load balancer access logs are not rendered yet (need a log bucket with the ELB delivery policy)")
+        }
+        c.add("LoadBalancer", CFNResource("AWS::ElasticLoadBalancingV2::LoadBalancer", [
+            "Type": "application",
+            "Scheme": .string(lb.scheme),
+            "IpAddressType": "ipv4",
+            "Subnets": NetworkSection.subnetRefs(c, lb.scheme == "internal" ? .private : .public, onePerAZ: true),
+            "SecurityGroups": [.getAtt(n.securityGroup(lb.securityGroup), "GroupId")],
+            "LoadBalancerAttributes": .list(attributes),
+        ]))
+
+        for group in lb.targetGroups {
+            c.add(n.targetGroup(group.name), CFNResource("AWS::ElasticLoadBalancingV2::TargetGroup", [
+                "TargetType": "ip",
+                "Protocol": .string(group.proto),
+                "Port": .int(group.port),
+                "VpcId": .ref("Vpc"),
+                "HealthCheckEnabled": true,
+                "HealthCheckProtocol": .string(group.proto),
+                "HealthCheckPath": .string(group.healthCheckPath.hasPrefix("/") ? group.healthCheckPath : "/" + group.healthCheckPath),
+                "HealthCheckIntervalSeconds": .int(WorkloadSection.clamp(group.healthCheckIntervalSeconds, 5, 300)),
+                "Matcher": ["HttpCode": .string(group.healthCheckMatcher)],
+                "TargetGroupAttributes": .list(targetGroupAttributes(group)),
+            ]))
+        }
+
+        for listener in lb.listeners {
+            var properties: [String: CFNValue] = [
+                "LoadBalancerArn": .ref("LoadBalancer"),
+                "Port": .int(listener.port),
+                "Protocol": .string(listener.proto),
+            ]
+            switch listener.action {
+            case .redirectToHTTPS:
+                properties["DefaultActions"] = [[
+                    "Type": "redirect",
+                    "RedirectConfig": ["Protocol": "HTTPS", "Port": "443", "Host": "#{host}", "Path": "/#{path}",
+                                       "Query": "#{query}", "StatusCode": "HTTP_301"],
+                ]]
+            case .forward:
+                if let defaultGroup = lb.defaultTargetGroup, lb.targetGroups.contains(where: { $0.name == defaultGroup }) {
+                    properties["DefaultActions"] = [["Type": "forward", "TargetGroupArn": .ref(n.targetGroup(defaultGroup))]]
+                } else {
+                    properties["DefaultActions"] = [[
+                        "Type": "fixed-response",
+                        "FixedResponseConfig": ["StatusCode": "404", "ContentType": "text/plain", "MessageBody": "Not found"],
+                    ]]
+                }
+            }
+            if listener.proto == "HTTPS" {
+                properties["Certificates"] = [["CertificateArn": certificate]]
+                properties["SslPolicy"] = .string(listener.sslPolicy ?? defaultSSLPolicy)
+            }
+            c.add(listenerID(listener), CFNResource("AWS::ElasticLoadBalancingV2::Listener", properties))
+        }
+
+        let forwarding = forwardingListener(lb)
+        for (index, rule) in lb.rules.enumerated() {
+            guard let group = lb.targetGroups.first(where: { $0.name == rule.targetGroup }) else {
+                c.problem("listener rule \(rule.priority) forwards to \(rule.targetGroup), which is not a target group")
+                continue
+            }
+            var conditions: [CFNValue] = []
+            if !rule.pathPatterns.isEmpty {
+                conditions.append(["Field": "path-pattern", "PathPatternConfig": ["Values": .list(rule.pathPatterns.map { .string($0) })]])
+            }
+            if !rule.hostHeaders.isEmpty {
+                conditions.append(["Field": "host-header", "HostHeaderConfig": ["Values": .list(rule.hostHeaders.map { .string($0) })]])
+            }
+            if conditions.isEmpty { conditions = [["Field": "path-pattern", "PathPatternConfig": ["Values": ["/*"]]]] }
+            c.add(ruleID(index, rule), CFNResource("AWS::ElasticLoadBalancingV2::ListenerRule", [
+                "ListenerArn": .ref(forwarding),
+                "Priority": .int(WorkloadSection.clamp(rule.priority, 1, 50_000)),
+                "Conditions": .list(conditions),
+                "Actions": [["Type": "forward", "TargetGroupArn": .ref(n.targetGroup(group.name))]],
+            ]))
+        }
+
+        if lb.waf { renderWAF(&c) }
+    }
+
+    static func listenerID(_ listener: Listener) -> String {
+        let base = listener.proto == "HTTPS" ? "HttpsListener" : "HttpListener"
+        return listener.port == 443 || listener.port == 80 ? base : base + String(listener.port)
+    }
+
+    /// The listener that forwards (HTTPS when there is one): rules and services attach to it.
+    static func forwardingListener(_ lb: LoadBalancer) -> String {
+        let forwarding = lb.listeners.filter { $0.action == .forward }
+        return (forwarding.first { $0.proto == "HTTPS" } ?? forwarding.first).map(listenerID) ?? "HttpsListener"
+    }
+
+    static func ruleID(_ index: Int, _ rule: ListenerRule) -> String {
+        LogicalIDs.base(rule.targetGroup) + "ListenerRule" + String(rule.priority)
+    }
+
+    static func targetGroupAttributes(_ group: TargetGroup) -> [CFNValue] {
+        var attributes: [(String, String)] = [
+            ("deregistration_delay.timeout_seconds", String(WorkloadSection.clamp(group.deregistrationDelaySeconds, 0, 3600))),
+            ("stickiness.enabled", group.stickiness ? "true" : "false"),
+        ]
+        if group.stickiness { attributes.append(("stickiness.type", "lb_cookie")) }
+        return attributes.sorted { $0.0 < $1.0 }.map { ["Key": .string($0.0), "Value": .string($0.1)] }
+    }
+
+    static func renderCertificate(_ c: inout CFNContext, _ lb: LoadBalancer) -> CFNValue {
+        switch lb.certificate {
+        case .parameter(let name):
+            var parameter = CFNParameter(description: "ARN of an ACM certificate in this region for the load balancer's HTTPS listener (request one with `aws acm request-certificate`, or import one).")
+            parameter.allowedPattern = "^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+$"
+            parameter.constraintDescription = "an ACM certificate ARN"
+            c.template.parameters[name] = parameter
+            return .ref(name)
+        case .acm(let domain):
+            c.add("Certificate", CFNResource("AWS::CertificateManager::Certificate", [
+                "DomainName": .string(domain),
+                "ValidationMethod": "DNS",
+            ]))
+            return .ref("Certificate")
+        case .arn(let arn):
+            return .string(arn)
+        }
+    }
+
+    static func renderWAF(_ c: inout CFNContext) {
+        let managed = ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList"]
+        let rules: [CFNValue] = managed.enumerated().map { index, name in
+            [
+                "Name": .string(name),
+                "Priority": .int(index + 1),
+                "OverrideAction": ["None": [:]],
+                "Statement": ["ManagedRuleGroupStatement": ["VendorName": "AWS", "Name": .string(name)]],
+                "VisibilityConfig": ["SampledRequestsEnabled": true, "CloudWatchMetricsEnabled": true, "MetricName": .string(name)],
+            ]
+        }
+        c.add("WebAcl", CFNResource("AWS::WAFv2::WebACL", [
+            "Scope": "REGIONAL",
+            "DefaultAction": ["Allow": [:]],
+            "Description": "AWS managed rule groups in front of the load balancer",
+            "Rules": .list(rules),
+            "VisibilityConfig": ["SampledRequestsEnabled": true, "CloudWatchMetricsEnabled": true,
+                                 "MetricName": .string(LogicalIDs.base(c.blueprint.project) + "WebAcl")],
+        ]))
+        c.add("WebAclAssociation", CFNResource("AWS::WAFv2::WebACLAssociation", [
+            "ResourceArn": .ref("LoadBalancer"),
+            "WebACLArn": .getAtt("WebAcl", "Arn"),
+        ]))
+    }
+}

@@ -1,0 +1,291 @@
+import Blueprint
+
+/// Fargate task definitions, services (private subnets, no public IP, circuit breaker with rollback),
+/// target-tracking scaling and schedules for jobs.
+enum WorkloadSection {
+    static func render(_ c: inout CFNContext) {
+        for workload in c.blueprint.workloads {
+            renderTaskDefinition(&c, workload)
+            switch workload.target {
+            case .ecsFargate:
+                renderService(&c, workload)
+                if let scaling = workload.scaling { renderScaling(&c, workload, scaling) }
+            default:
+                if let schedule = workload.schedule { renderSchedule(&c, workload, schedule) }
+            }
+        }
+    }
+
+    // MARK: task definition
+
+    static func renderTaskDefinition(_ c: inout CFNContext, _ w: Workload) {
+        let n = c.names
+        var container: [String: CFNValue] = [
+            "Name": .string(containerName(w)),
+            "Image": image(&c, w),
+            "Essential": true,
+            "LogConfiguration": [
+                "LogDriver": "awslogs",
+                "Options": [
+                    "awslogs-group": .ref(n.logGroup(w.logGroup)),
+                    "awslogs-region": .region,
+                    "awslogs-stream-prefix": .string(containerName(w)),
+                ],
+            ],
+        ]
+        if !w.ports.isEmpty {
+            container["PortMappings"] = .list(w.ports.map { port in
+                ["ContainerPort": .int(port.port), "Protocol": .string(port.proto == "udp" ? "udp" : "tcp")]
+            })
+        }
+        var environment: [CFNValue] = []
+        var secrets: [CFNValue] = []
+        for variable in w.environment.sorted(by: { $0.name < $1.name }) where variable.disposition != .removed {
+            switch variable.value {
+            case .unset:
+                continue
+            case .literal(let text):
+                environment.append(["Name": .string(variable.name), "Value": .string(text)])
+            case .reference(let ref):
+                environment.append(["Name": .string(variable.name), "Value": c.resolve(ref)])
+            case .template(let text, let parts):
+                environment.append(["Name": .string(variable.name), "Value": c.substitute(text, parts: parts)])
+            case .parameter(let name):
+                guard let spec = c.blueprint.parameter(named: name) else {
+                    c.problem("\(w.name): \(variable.name) names parameter \(name), which the Blueprint does not define")
+                    continue
+                }
+                secrets.append(["Name": .string(variable.name), "ValueFrom": c.parameterARN(spec)])
+            case .secret(let name, let key):
+                guard let spec = c.blueprint.secret(named: name) else {
+                    c.problem("\(w.name): \(variable.name) names secret \(name), which the Blueprint does not define")
+                    continue
+                }
+                let arn = c.secretARN(spec)
+                // `arn:json-key:version-stage:version-id`: ECS extracts one key of a JSON secret.
+                let valueFrom: CFNValue = key.map { .join("", [arn, .string(":\($0)::")]) } ?? arn
+                secrets.append(["Name": .string(variable.name), "ValueFrom": valueFrom])
+            }
+        }
+        if !environment.isEmpty { container["Environment"] = .list(environment) }
+        if !secrets.isEmpty { container["Secrets"] = .list(secrets) }
+        if let check = w.healthCheck, !check.command.isEmpty {
+            container["HealthCheck"] = [
+                "Command": .list(check.command.map { .string($0) }),
+                "Interval": .int(clamp(check.interval, 5, 300)),
+                "Timeout": .int(clamp(check.timeout, 2, 60)),
+                "Retries": .int(clamp(check.retries, 1, 10)),
+                "StartPeriod": .int(clamp(check.startPeriod, 0, 300)),
+            ]
+        }
+        if let command = w.command, !command.isEmpty { container["Command"] = .list(command.map { .string($0) }) }
+        if let entrypoint = w.entrypoint, !entrypoint.isEmpty { container["EntryPoint"] = .list(entrypoint.map { .string($0) }) }
+        if let dir = w.workingDirectory, !dir.isEmpty { container["WorkingDirectory"] = .string(dir) }
+        if let user = w.user, !user.isEmpty { container["User"] = .string(user) }
+        if let stop = w.stopTimeout { container["StopTimeout"] = .int(clamp(stop, 0, 120)) }
+        if w.readonlyRootFilesystem { container["ReadonlyRootFilesystem"] = true }
+        if !w.scratchVolumes.isEmpty {
+            container["MountPoints"] = .list(w.scratchVolumes.map { volume in
+                ["SourceVolume": .string(volumeName(volume.name)), "ContainerPath": .string(volume.containerPath), "ReadOnly": .bool(volume.readOnly)]
+            })
+        }
+
+        var properties: [String: CFNValue] = [
+            "Family": c.stackScoped(w.shortName),
+            "Cpu": .string(String(w.size.cpu)),
+            "Memory": .string(String(w.size.memory)),
+            "NetworkMode": "awsvpc",
+            "RequiresCompatibilities": ["FARGATE"],
+            "RuntimePlatform": ["OperatingSystemFamily": "LINUX", "CpuArchitecture": .string(architecture(w))],
+            "ExecutionRoleArn": .getAtt(n.role(w.executionRole), "Arn"),
+            "TaskRoleArn": .getAtt(n.role(w.taskRole), "Arn"),
+            "ContainerDefinitions": [.map(container)],
+        ]
+        if !w.scratchVolumes.isEmpty {
+            var seen: Set<String> = []
+            properties["Volumes"] = .list(w.scratchVolumes.compactMap { volume in
+                seen.insert(volumeName(volume.name)).inserted ? ["Name": .string(volumeName(volume.name))] : nil
+            })
+        }
+        checkRoles(&c, w)
+        c.add(n.taskDefinition(w.name), CFNResource("AWS::ECS::TaskDefinition", properties, group: w.name))
+    }
+
+    private static func checkRoles(_ c: inout CFNContext, _ w: Workload) {
+        for role in [w.executionRole, w.taskRole] where c.blueprint.role(named: role) == nil {
+            c.problem("\(w.name): role \(role) is not in the Blueprint")
+        }
+        if !c.blueprint.logGroups.contains(where: { $0.name == w.logGroup }) {
+            c.problem("\(w.name): log group \(w.logGroup) is not in the Blueprint")
+        }
+    }
+
+    static func image(_ c: inout CFNContext, _ w: Workload) -> CFNValue {
+        if let repository = w.image.repository {
+            let repo = c.names.repository(repository)
+            if let tag = w.image.tagParameter {
+                return .sub("${\(repo).RepositoryUri}:${\(tag)}", [:])
+            }
+            return .sub("${\(repo).RepositoryUri}:latest", [:])
+        }
+        return .string(w.image.image ?? "public.ecr.aws/docker/library/busybox:latest")
+    }
+
+    static func containerName(_ w: Workload) -> String {
+        let cleaned = String(w.shortName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+        return String((cleaned.isEmpty ? "app" : cleaned).prefix(255))
+    }
+
+    static func volumeName(_ name: String) -> String {
+        let cleaned = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+        return String((cleaned.isEmpty ? "scratch" : cleaned).prefix(255))
+    }
+
+    static func architecture(_ w: Workload) -> String {
+        (w.image.build?.platform ?? "").contains("arm64") ? "ARM64" : "X86_64"
+    }
+
+    static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { min(max(value, low), high) }
+
+    // MARK: service
+
+    static func renderService(_ c: inout CFNContext, _ w: Workload) {
+        let n = c.names
+        let b = c.blueprint
+        var properties: [String: CFNValue] = [
+            "Cluster": .ref("Cluster"),
+            "TaskDefinition": .ref(n.taskDefinition(w.name)),
+            "DesiredCount": .int(max(0, w.capacity.desired)),
+            "PropagateTags": "SERVICE",
+            "EnableECSManagedTags": true,
+            "DeploymentConfiguration": [
+                "DeploymentCircuitBreaker": ["Enable": true, "Rollback": true],
+                "MaximumPercent": 200,
+                "MinimumHealthyPercent": 100,
+            ],
+            "NetworkConfiguration": ["AwsvpcConfiguration": [
+                "AssignPublicIp": "DISABLED",
+                "Subnets": NetworkSection.subnetRefs(c, .private),
+                "SecurityGroups": w.securityGroup.map { [.getAtt(n.securityGroup($0), "GroupId")] } ?? [],
+            ]],
+        ]
+        let spot = (b.cluster?.spotForWorkers ?? false) && w.role == .worker
+        if spot {
+            properties["CapacityProviderStrategy"] = [["CapacityProvider": "FARGATE_SPOT", "Weight": 1]]
+        } else {
+            properties["LaunchType"] = "FARGATE"
+        }
+        var dependsOn: [String] = []
+        if let lb = b.loadBalancer {
+            let groups = lb.targetGroups.filter { $0.workload == w.name }
+            if !groups.isEmpty {
+                properties["LoadBalancers"] = .list(groups.map { group in
+                    ["ContainerName": .string(containerName(w)), "ContainerPort": .int(group.port), "TargetGroupArn": .ref(n.targetGroup(group.name))]
+                })
+                properties["HealthCheckGracePeriodSeconds"] = .int(60 + clamp(w.healthCheck?.startPeriod ?? 0, 0, 300))
+                // A target group must belong to a listener before a service can register with it.
+                dependsOn.append(LoadBalancerSection.forwardingListener(lb))
+                for (index, rule) in lb.rules.enumerated() where groups.contains(where: { $0.name == rule.targetGroup }) {
+                    dependsOn.append(LoadBalancerSection.ruleID(index, rule))
+                }
+            }
+        }
+        if let namespace = b.serviceDiscovery, let registered = namespace.services.first(where: { $0.workload == w.name }) {
+            properties["ServiceRegistries"] = [["RegistryArn": .getAtt(n.discoveryService(registered.name), "Arn")]]
+        }
+        for other in w.dependsOn where b.workload(named: other)?.target == .ecsFargate && other != w.name {
+            dependsOn.append(n.service(other))
+        }
+        var service = CFNResource("AWS::ECS::Service", properties, group: w.name)
+        service.dependsOn = dependsOn
+        c.add(n.service(w.name), service)
+    }
+
+    // MARK: scaling
+
+    static func renderScaling(_ c: inout CFNContext, _ w: Workload, _ scaling: ScalingPolicy) {
+        let n = c.names
+        let target = n.id(w.name, "ScalableTarget")
+        c.add(target, CFNResource("AWS::ApplicationAutoScaling::ScalableTarget", [
+            "MinCapacity": .int(max(0, w.capacity.minimum)),
+            "MaxCapacity": .int(max(w.capacity.minimum, w.capacity.maximum, 1)),
+            "ResourceId": .sub("service/${Cluster}/${\(n.service(w.name)).Name}", [:]),
+            "ScalableDimension": "ecs:service:DesiredCount",
+            "ServiceNamespace": "ecs",
+        ], group: w.name))
+        var metric: [String: CFNValue]
+        switch scaling.metric {
+        case .cpu: metric = ["PredefinedMetricType": "ECSServiceAverageCPUUtilization"]
+        case .memory: metric = ["PredefinedMetricType": "ECSServiceAverageMemoryUtilization"]
+        case .requests:
+            metric = ["PredefinedMetricType": "ALBRequestCountPerTarget"]
+            if let group = c.blueprint.loadBalancer?.targetGroups.first(where: { $0.workload == w.name }) {
+                metric["ResourceLabel"] = .sub("${LoadBalancer.LoadBalancerFullName}/${\(n.targetGroup(group.name)).TargetGroupFullName}", [:])
+            } else {
+                c.problem("\(w.name): request-count scaling needs a target group")
+                metric = ["PredefinedMetricType": "ECSServiceAverageCPUUtilization"]
+            }
+        }
+        c.add(n.id(w.name, "ScalingPolicy"), CFNResource("AWS::ApplicationAutoScaling::ScalingPolicy", [
+            "PolicyName": .sub("${AWS::StackName}-\(w.shortName)-\(scaling.metric.rawValue)", [:]),
+            "PolicyType": "TargetTrackingScaling",
+            "ScalingTargetId": .ref(target),
+            "TargetTrackingScalingPolicyConfiguration": [
+                "PredefinedMetricSpecification": .map(metric),
+                "TargetValue": number(scaling.targetValue),
+                "ScaleInCooldown": .int(scaling.scaleInCooldown),
+                "ScaleOutCooldown": .int(scaling.scaleOutCooldown),
+            ],
+        ], group: w.name))
+    }
+
+    /// Integral values as numbers, fractions as their shortest decimal text (CloudFormation accepts both).
+    static func number(_ value: Double) -> CFNValue {
+        if value.rounded() == value, abs(value) < 1e15 { return .int(Int(value)) }
+        return .string(String(value))
+    }
+
+    // MARK: scheduled jobs
+
+    static func renderSchedule(_ c: inout CFNContext, _ w: Workload, _ schedule: String) {
+        let n = c.names
+        let role = c.blueprint.roles.first { $0.assumedBy == "events.amazonaws.com" }.map { n.role($0.name) } ?? "EventsRole"
+        if role == "EventsRole" && c.template.resources["EventsRole"] == nil {
+            // EventBridge runs the tasks: it may run our task definitions and hand their roles to ECS.
+            c.add("EventsRole", CFNResource("AWS::IAM::Role", [
+                "AssumeRolePolicyDocument": IdentitySection.assumeRole("events.amazonaws.com"),
+                "Description": "EventBridge: runs the scheduled ECS tasks",
+                "Policies": [[
+                    "PolicyName": "run-scheduled-tasks",
+                    "PolicyDocument": IdentitySection.document([
+                        ["Effect": "Allow", "Action": ["ecs:RunTask"],
+                         "Resource": .sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/${AWS::StackName}-*", [:])],
+                        ["Effect": "Allow", "Action": ["iam:PassRole"], "Resource": "*",
+                         "Condition": ["StringEquals": ["iam:PassedToService": "ecs-tasks.amazonaws.com"]]],
+                    ]),
+                ]],
+            ]))
+        }
+        c.add(n.id(w.name, "Schedule"), CFNResource("AWS::Events::Rule", [
+            "Description": .string("Runs \(w.name) on schedule \(schedule)"),
+            "ScheduleExpression": .string(schedule),
+            "State": "ENABLED",
+            "Targets": [[
+                "Id": .string(String(containerName(w).prefix(64))),
+                "Arn": .getAtt("Cluster", "Arn"),
+                "RoleArn": .getAtt(role, "Arn"),
+                "EcsParameters": [
+                    "TaskDefinitionArn": .ref(n.taskDefinition(w.name)),
+                    "TaskCount": 1,
+                    "LaunchType": "FARGATE",
+                    "PlatformVersion": "LATEST",
+                    "NetworkConfiguration": ["AwsVpcConfiguration": [
+                        "AssignPublicIp": "DISABLED",
+                        "Subnets": NetworkSection.subnetRefs(c, .private),
+                        "SecurityGroups": w.securityGroup.map { [.getAtt(n.securityGroup($0), "GroupId")] } ?? [],
+                    ]],
+                ],
+            ]],
+        ], group: w.name))
+    }
+}
