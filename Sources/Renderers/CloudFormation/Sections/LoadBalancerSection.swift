@@ -12,21 +12,29 @@ enum LoadBalancerSection {
         let n = c.names
         let certificate = renderCertificate(&c, lb)
 
-        let attributes: [CFNValue] = [
+        var attributes: [CFNValue] = []
+        if lb.accessLogs {
+            renderAccessLogBucket(&c)
+            attributes += [
+                ["Key": "access_logs.s3.bucket", "Value": .ref("LoadBalancerLogsBucket")],
+                ["Key": "access_logs.s3.enabled", "Value": "true"],
+            ]
+        }
+        attributes += [
             ["Key": "idle_timeout.timeout_seconds", "Value": .string(String(max(1, min(4000, lb.idleTimeoutSeconds))))],
             ["Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"],
         ]
-        if lb.accessLogs {
-            c.problem("load balancer access logs are not rendered yet (need a log bucket with the ELB delivery policy)")
-        }
-        c.add("LoadBalancer", CFNResource("AWS::ElasticLoadBalancingV2::LoadBalancer", [
+        var balancer = CFNResource("AWS::ElasticLoadBalancingV2::LoadBalancer", [
             "Type": "application",
             "Scheme": .string(lb.scheme),
             "IpAddressType": "ipv4",
             "Subnets": NetworkSection.subnetRefs(c, lb.scheme == "internal" ? .private : .public, onePerAZ: true),
             "SecurityGroups": [.getAtt(n.securityGroup(lb.securityGroup), "GroupId")],
             "LoadBalancerAttributes": .list(attributes),
-        ]))
+        ])
+        // ELB checks that it may write to the bucket when access logs are switched on.
+        if lb.accessLogs { balancer.dependsOn = ["LoadBalancerLogsBucketPolicy"] }
+        c.add("LoadBalancer", balancer)
 
         for group in lb.targetGroups {
             c.add(n.targetGroup(group.name), CFNResource("AWS::ElasticLoadBalancingV2::TargetGroup", [
@@ -139,6 +147,48 @@ enum LoadBalancerSection {
         case .arn(let arn):
             return .string(arn)
         }
+    }
+
+    /// Elastic Load Balancing's log-delivery accounts for regions opened before August 2022; newer regions
+    /// use the `logdelivery.elasticloadbalancing.amazonaws.com` service principal instead.
+    static let logDeliveryAccounts: [String: String] = [
+        "af-south-1": "098369216593", "ap-east-1": "754344448648", "ap-northeast-1": "582318560864",
+        "ap-northeast-2": "600734575887", "ap-northeast-3": "383597477331", "ap-south-1": "718504428378",
+        "ap-southeast-1": "114774131450", "ap-southeast-2": "783225319266", "ap-southeast-3": "589379963580",
+        "ca-central-1": "985666609251", "eu-central-1": "054676820928", "eu-north-1": "897822967062",
+        "eu-south-1": "635631232127", "eu-west-1": "156460612806", "eu-west-2": "652711504416",
+        "eu-west-3": "009996457667", "me-south-1": "076674570225", "sa-east-1": "507241528517",
+        "us-east-1": "127311923021", "us-east-2": "033677994240", "us-west-1": "027434742980",
+        "us-west-2": "797873946194",
+    ]
+
+    /// The access-log bucket (SSE-S3: the only encryption ELB log delivery supports) and its policy.
+    /// The principal is chosen for the Blueprint's region, the region the README deploys to.
+    static func renderAccessLogBucket(_ c: inout CFNContext) {
+        var bucket = CFNResource("AWS::S3::Bucket", [
+            "PublicAccessBlockConfiguration": [
+                "BlockPublicAcls": true, "BlockPublicPolicy": true, "IgnorePublicAcls": true, "RestrictPublicBuckets": true,
+            ],
+            "BucketEncryption": ["ServerSideEncryptionConfiguration": [["ServerSideEncryptionByDefault": ["SSEAlgorithm": "AES256"]]]],
+            "OwnershipControls": ["Rules": [["ObjectOwnership": "BucketOwnerEnforced"]]],
+            "LifecycleConfiguration": ["Rules": [["Id": "expire-access-logs", "Status": "Enabled", "ExpirationInDays": 90]]],
+        ])
+        bucket.deletionPolicy = "Retain"
+        bucket.updateReplacePolicy = "Retain"
+        c.add("LoadBalancerLogsBucket", bucket)
+        let principal: CFNValue = logDeliveryAccounts[c.blueprint.region].map {
+            ["AWS": .sub("arn:${AWS::Partition}:iam::\($0):root", [:])]
+        } ?? ["Service": "logdelivery.elasticloadbalancing.amazonaws.com"]
+        c.add("LoadBalancerLogsBucketPolicy", CFNResource("AWS::S3::BucketPolicy", [
+            "Bucket": .ref("LoadBalancerLogsBucket"),
+            "PolicyDocument": IdentitySection.document([
+                ["Sid": "LoadBalancerWritesLogs", "Effect": "Allow", "Principal": principal, "Action": "s3:PutObject",
+                 "Resource": .sub("${LoadBalancerLogsBucket.Arn}/AWSLogs/${AWS::AccountId}/*", [:])],
+                ["Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+                 "Resource": [.getAtt("LoadBalancerLogsBucket", "Arn"), .sub("${LoadBalancerLogsBucket.Arn}/*", [:])],
+                 "Condition": ["Bool": ["aws:SecureTransport": "false"]]],
+            ]),
+        ]))
     }
 
     static func renderWAF(_ c: inout CFNContext) {
