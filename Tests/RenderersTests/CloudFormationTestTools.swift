@@ -39,16 +39,16 @@ enum CloudFormationTestTools {
     }
 
     struct LintMatch: Decodable, CustomStringConvertible {
-        struct Rule: Decodable { var Id: String }
-        struct Location: Decodable {
+        struct RuleInfo: Decodable { var Id: String }
+        struct Span: Decodable {
             struct Point: Decodable { var LineNumber: Int }
             var Start: Point
         }
         var Level: String
         var Message: String
         var Filename: String
-        var Rule: Rule
-        var Location: Location
+        var Rule: RuleInfo
+        var Location: Span
 
         var description: String {
             "\(Filename):\(Location.Start.LineNumber): \(Level) \(Rule.Id) \(Message)"
