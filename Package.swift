@@ -31,7 +31,7 @@ let package = Package(
         // Pure functions of the Blueprint: CloudFormation, guide, diagram, workflow.
         .target(name: "Renderers", dependencies: ["Blueprint"]),
         // Offline price catalog and estimators.
-        .target(name: "Pricing", dependencies: ["Blueprint"], resources: [.copy("Resources")]),
+        .target(name: "Pricing", dependencies: ["Blueprint", .product(name: "Yams", package: "Yams")], resources: [.copy("Resources")]),
         // Security checks over the Blueprint and the rendered template, one file per check.
         .target(name: "Policy", dependencies: ["Blueprint", "Renderers"]),
         // SigV4, credentials, HTTP, AWS protocols and the few service clients ferry needs.

@@ -1,0 +1,14 @@
+/// Redis speaks plain text by default; inside a VPC that is still traffic others can read.
+struct CacheEncryptionInTransit: PolicyCheck {
+    let id = "FERRY-CACHE-002"
+    let severity = CheckSeverity.high
+    let title = "ElastiCache encrypts data in transit (TLS)"
+    let rationale = "Without TLS the auth token and every value cross the network in clear."
+    let fix = "Set TransitEncryptionEnabled: true and connect with rediss:// (ferry rewrites REDIS_URL)."
+    let related = ["checkov:CKV_AWS_30"]
+
+    func evaluate(_ c: PolicyContext) -> [Violation] {
+        c.resources("AWS::ElastiCache::ReplicationGroup").filter { $0.properties["TransitEncryptionEnabled"]?.bool != true }
+            .map { c.violation($0, "TransitEncryptionEnabled is not true") }
+    }
+}

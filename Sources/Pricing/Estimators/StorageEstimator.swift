@@ -1,0 +1,40 @@
+import Blueprint
+
+/// S3 buckets (storage, requests, CloudFront in front of them), DynamoDB on-demand tables and
+/// IoT Core connectivity and messaging.
+enum StorageEstimator {
+    static func estimate(_ blueprint: Blueprint, into b: inout LineBuilder) {
+        for bucket in blueprint.buckets {
+            let r = "buckets.\(bucket.name)"
+            let gb = b.assume("s3_storage_gb", for: bucket.name)
+            b.add(r, "s3", "standard-gb-month", quantity: gb, "\(num(gb)) GB Standard")
+            let puts = b.assume("s3_put_requests", for: bucket.name)
+            b.add(r, "s3", "put-requests-1k", quantity: puts / 1000, "\(num(puts)) PUT/LIST requests")
+            let gets = b.assume("s3_get_requests", for: bucket.name)
+            b.add(r, "s3", "get-requests-1k", quantity: gets / 1000, "\(num(gets)) GET requests")
+            if bucket.cloudFront {
+                let out = b.assume("cloudfront_gb", for: bucket.name)
+                b.add("cloudfront.\(bucket.name)", "cloudfront", "data-out-gb", quantity: out, "\(num(out)) GB served")
+                let requests = b.assume("requests_per_month", for: bucket.name)
+                b.add("cloudfront.\(bucket.name)", "cloudfront", "https-requests-10k", quantity: requests / 10_000, "\(num(requests)) HTTPS requests")
+            }
+        }
+        for t in blueprint.tables {
+            let r = "tables.\(t.name)"
+            let w = b.assume("dynamodb_writes_million", for: t.name)
+            b.add(r, "dynamodb", "write-request-units-million", quantity: w, "\(num(w)) million writes (on-demand)")
+            let rd = b.assume("dynamodb_reads_million", for: t.name)
+            b.add(r, "dynamodb", "read-request-units-million", quantity: rd, "\(num(rd)) million reads (on-demand)")
+            let gb = b.assume("dynamodb_storage_gb", for: t.name)
+            b.add(r, "dynamodb", "storage-gb-month", quantity: gb, "\(num(gb)) GB stored")
+        }
+        if let iot = blueprint.iot {
+            let r = "iot.\(iot.replaces)"
+            let devices = b.assume("iot_devices", for: iot.replaces)
+            let minutes = devices * b.hours * 60
+            b.add(r, "iot", "connectivity-million-minutes", quantity: minutes / 1_000_000, "\(num(devices)) devices × \(num(b.hours)) h × 60 min")
+            let messages = b.assume("iot_messages_million", for: iot.replaces)
+            b.add(r, "iot", "messages-million", quantity: messages, "\(num(messages)) million messages")
+        }
+    }
+}

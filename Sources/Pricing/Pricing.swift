@@ -1,1 +1,0 @@
-// Pricing module. See docs/ARCHITECTURE.md.

@@ -1,6 +1,0 @@
-import XCTest
-@testable import Policy
-
-final class PolicySmokeTests: XCTestCase {
-    func testModuleLinks() { XCTAssertTrue(true) }
-}
