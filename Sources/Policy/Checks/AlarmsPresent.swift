@@ -8,7 +8,12 @@ struct AlarmsPresent: PolicyCheck {
     let related: [String] = []
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
-        guard c.tier >= .mvp, let t = c.template else { return [] }
+        guard c.tier >= .mvp else { return [] }
+        guard let t = c.template else {
+            guard let bp = c.blueprint, !c.deployedWorkloads.isEmpty else { return [] }
+            if bp.alarms.isEmpty { return [Violation(subject: "alarms", message: "no alarms at tier \(c.tier.rawValue)")] }
+            return bp.alarmTopic == nil ? [Violation(subject: "alarmTopic", message: "alarms notify nobody (no SNS topic)")] : []
+        }
         let alarms = t.resources(ofType: "AWS::CloudWatch::Alarm")
         let deployable = !t.resources(ofType: "AWS::ECS::Service").isEmpty
         if alarms.isEmpty {

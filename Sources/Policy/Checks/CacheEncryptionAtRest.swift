@@ -8,7 +8,12 @@ struct CacheEncryptionAtRest: PolicyCheck {
     let related = ["checkov:CKV_AWS_29"]
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
-        c.resources("AWS::ElastiCache::ReplicationGroup").filter { $0.properties["AtRestEncryptionEnabled"]?.bool != true }
+        guard c.template != nil else {
+            return (c.blueprint?.dataStores ?? []).filter { $0.kind.isCache && !$0.encryptedAtRest }.map {
+                c.violation(service: $0.name, subject: "dataStores.\($0.name)", "encryption at rest is off")
+            }
+        }
+        return c.resources("AWS::ElastiCache::ReplicationGroup").filter { $0.properties["AtRestEncryptionEnabled"]?.bool != true }
             .map { c.violation($0, "AtRestEncryptionEnabled is not true") }
     }
 }

@@ -8,7 +8,12 @@ struct CacheEncryptionInTransit: PolicyCheck {
     let related = ["checkov:CKV_AWS_30"]
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
-        c.resources("AWS::ElastiCache::ReplicationGroup").filter { $0.properties["TransitEncryptionEnabled"]?.bool != true }
+        guard c.template != nil else {
+            return (c.blueprint?.dataStores ?? []).filter { $0.kind.isCache && !$0.encryptedInTransit }.map {
+                c.violation(service: $0.name, subject: "dataStores.\($0.name)", "TLS in transit is off")
+            }
+        }
+        return c.resources("AWS::ElastiCache::ReplicationGroup").filter { $0.properties["TransitEncryptionEnabled"]?.bool != true }
             .map { c.violation($0, "TransitEncryptionEnabled is not true") }
     }
 }

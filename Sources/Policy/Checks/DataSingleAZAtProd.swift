@@ -10,6 +10,13 @@ struct DataSingleAZAtProd: PolicyCheck {
     func evaluate(_ c: PolicyContext) -> [Violation] {
         guard c.tier == .prod else { return [] }
         var out: [Violation] = []
+        guard c.template != nil else {
+            for d in c.blueprint?.dataStores ?? [] {
+                let single = d.kind.isAurora || d.kind.isCache ? d.instanceCount < 2 : (d.kind.isRelational && !d.multiAZ)
+                if single { out.append(c.violation(service: d.name, subject: "dataStores.\(d.name)", "\(d.kind.rawValue) runs in one AZ at tier prod")) }
+            }
+            return out
+        }
         for r in c.resources("AWS::RDS::DBInstance") where r.properties["DBClusterIdentifier"] == nil && r.properties["MultiAZ"]?.bool != true {
             out.append(c.violation(r, "MultiAZ is not true at tier prod"))
         }

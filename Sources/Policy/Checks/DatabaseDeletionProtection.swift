@@ -9,6 +9,11 @@ struct DatabaseDeletionProtection: PolicyCheck {
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
         guard c.protectsData else { return [] }
+        guard c.template != nil else {
+            return (c.blueprint?.dataStores ?? []).filter { $0.kind.isRelational && !$0.deletionProtection }.map {
+                c.violation(service: $0.name, subject: "dataStores.\($0.name)", "deletion protection is off at tier \(c.tier.rawValue)")
+            }
+        }
         let standalone = c.resources("AWS::RDS::DBInstance").filter { $0.properties["DBClusterIdentifier"] == nil }
         return (standalone + c.resources("AWS::RDS::DBCluster") + c.resources("AWS::DocDB::DBCluster"))
             .filter { $0.properties["DeletionProtection"]?.bool != true }

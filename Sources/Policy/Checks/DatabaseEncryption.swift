@@ -9,6 +9,11 @@ struct DatabaseEncryption: PolicyCheck {
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
         var out: [Violation] = []
+        guard c.template != nil else {
+            return (c.blueprint?.dataStores ?? []).filter { $0.kind.isRelational && !$0.encryptedAtRest }.map {
+                c.violation(service: $0.name, subject: "dataStores.\($0.name)", "storage encryption is off")
+            }
+        }
         for r in c.resources("AWS::RDS::DBInstance") where r.properties["DBClusterIdentifier"] == nil {
             if r.properties["StorageEncrypted"]?.bool != true { out.append(c.violation(r, "StorageEncrypted is not true")) }
         }

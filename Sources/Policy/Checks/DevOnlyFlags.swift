@@ -28,11 +28,23 @@ struct DevOnlyFlags: PolicyCheck {
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
         var out: [Violation] = []
+        guard c.template != nil else {
+            for w in c.deployedWorkloads {
+                for v in w.environment where v.disposition != .removed {
+                    guard case .literal(let value) = v.value, Self.isDevFlag(name: v.name, value: value) else { continue }
+                    out.append(c.violation(service: w.name, subject: "workloads.\(w.name).environment.\(v.name)",
+                                           "\(v.name)=\(value) would be deployed", evidence: c.envEvidence(service: w.name, name: v.name)))
+                }
+            }
+            return out
+        }
         for (task, container) in c.containers {
             for e in container["Environment"]?.array ?? [] {
                 guard let name = e["Name"]?.string else { continue }
                 if Self.isDevFlag(name: name, value: e["Value"]?.string) {
-                    out.append(c.violation(task, "container \(container["Name"]?.string ?? "?") sets \(name)=\(e["Value"]?.string ?? "")"))
+                    let service = c.serviceName(forLogicalID: task.logicalID)
+                    out.append(c.violation(task, "container \(container["Name"]?.string ?? "?") sets \(name)=\(e["Value"]?.string ?? "")",
+                                           evidence: c.envEvidence(service: service, name: name)))
                 }
             }
         }

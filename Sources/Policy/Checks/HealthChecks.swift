@@ -9,6 +9,12 @@ struct HealthChecks: PolicyCheck {
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
         var out: [Violation] = []
+        guard c.template != nil else {
+            for w in c.deployedWorkloads where w.role == .internal && w.healthCheck == nil {
+                out.append(c.violation(service: w.name, subject: "workloads.\(w.name).healthCheck", "internal service has no health check"))
+            }
+            return out
+        }
         let groups = c.resources("AWS::ElasticLoadBalancingV2::TargetGroup")
         for tg in groups where tg.properties["HealthCheckEnabled"]?.bool == false {
             out.append(c.violation(tg, "target group health check is disabled"))

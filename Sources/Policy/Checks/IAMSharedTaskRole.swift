@@ -8,7 +8,12 @@ struct IAMSharedTaskRole: PolicyCheck {
     let related: [String] = []
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
-        c.resources("AWS::ECS::TaskDefinition").compactMap { r in
+        guard c.template != nil else {
+            return c.deployedWorkloads.filter { $0.taskRole == $0.executionRole }.map {
+                c.violation(service: $0.name, subject: "workloads.\($0.name).taskRole", "task role and execution role are both \($0.taskRole)")
+            }
+        }
+        return c.resources("AWS::ECS::TaskDefinition").compactMap { r in
             guard let exec = r.properties["ExecutionRoleArn"], let task = r.properties["TaskRoleArn"] else { return nil }
             let same = exec == task || (TemplateDocument.referencedID(exec) != nil
                                         && TemplateDocument.referencedID(exec) == TemplateDocument.referencedID(task))

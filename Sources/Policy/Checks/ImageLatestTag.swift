@@ -16,6 +16,14 @@ struct ImageLatestTag: PolicyCheck {
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
         var out: [Violation] = []
+        guard c.template != nil else {
+            for w in c.deployedWorkloads where w.image.build == nil {
+                if let image = w.image.image, Self.isFloating(image) {
+                    out.append(c.violation(service: w.name, subject: "workloads.\(w.name).image", "image \(image) floats (latest or no tag)"))
+                }
+            }
+            return out
+        }
         for (task, container) in c.containers {
             if let image = container["Image"]?.string, Self.isFloating(image) {
                 out.append(c.violation(task, "container \(container["Name"]?.string ?? "?") uses image \(image)"))

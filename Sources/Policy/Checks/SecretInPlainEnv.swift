@@ -19,17 +19,31 @@ struct SecretInPlainEnv: PolicyCheck {
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
         var out: [Violation] = []
+        guard c.template != nil else {
+            for w in c.deployedWorkloads {
+                for v in w.environment where v.disposition == .plain || v.disposition == .parameter {
+                    guard case .literal(let value) = v.value, !value.isEmpty else { continue }
+                    if Self.looksSecret(v.name) || Self.hasURLCredentials(value) {
+                        out.append(c.violation(service: w.name, subject: "workloads.\(w.name).environment.\(v.name)",
+                                               "\(v.name) is delivered as \(v.disposition.rawValue) environment, not as a secret",
+                                               evidence: c.envEvidence(service: w.name, name: v.name)))
+                    }
+                }
+            }
+            return out
+        }
         for (task, container) in c.containers {
             for e in container["Environment"]?.array ?? [] {
                 guard let name = e["Name"]?.string else { continue }
                 // A value built from a dynamic reference or a Ref to a NoEcho parameter is resolved by ECS, not stored.
                 let literal = e["Value"]?.string
                 let dynamic = literal?.contains("{{resolve:") ?? true
+                let evidence = c.envEvidence(service: c.serviceName(forLogicalID: task.logicalID), name: name)
                 if Self.looksSecret(name) && !dynamic && !(literal ?? "").isEmpty {
-                    out.append(c.violation(task, "container \(container["Name"]?.string ?? "?") sets \(name) in plain environment"))
+                    out.append(c.violation(task, "container \(container["Name"]?.string ?? "?") sets \(name) in plain environment", evidence: evidence))
                 }
                 if let literal, Self.hasURLCredentials(literal) {
-                    out.append(c.violation(task, "container \(container["Name"]?.string ?? "?") sets \(name) to a URL with an embedded password"))
+                    out.append(c.violation(task, "container \(container["Name"]?.string ?? "?") sets \(name) to a URL with an embedded password", evidence: evidence))
                 }
             }
         }

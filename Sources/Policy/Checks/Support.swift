@@ -83,3 +83,24 @@ extension PolicyContext {
         }
     }
 }
+
+extension PolicyContext {
+    /// Where an environment variable of a service was written in the compose files.
+    func envEvidence(service: String?, name: String) -> [Evidence] {
+        guard let service, let bp = blueprint else { return [] }
+        let vars = (bp.workload(named: service)?.environment ?? []) + (bp.servicePlan(named: service)?.environment ?? [])
+        guard let v = vars.first(where: { $0.name == name }) else { return [] }
+        // Evidence values are already redacted by the planner for secrets; drop them anyway.
+        return v.evidence.map { Evidence(path: $0.path, value: nil, position: $0.position) }.prefix(1).map { $0 }
+    }
+
+    /// Workloads ferry deploys (Blueprint view), for checks that also work without a template.
+    var deployedWorkloads: [Workload] {
+        (blueprint?.workloads ?? []).filter { $0.target == .ecsFargate || $0.target == .ecsFargateTask }
+    }
+
+    /// A violation on a Blueprint element of a service.
+    func violation(service: String, subject: String, _ message: String, evidence: [Evidence] = []) -> Violation {
+        Violation(subject: subject, message: message, evidence: evidence.isEmpty ? serviceEvidence(service) : evidence, service: service)
+    }
+}
