@@ -59,11 +59,11 @@ enum CostDeltas {
         }
         let runsOnECS = bp.workloads.contains { $0.target == .ecsFargate || $0.target == .ecsFargateTask }
         if let cluster = bp.cluster, runsOnECS {
-            let hasWorkers = bp.workloads.contains { $0.role == .worker || $0.role == .job }
+            let hasWorkers = bp.workloads.contains { $0.role == .worker }
             if hasWorkers && !cluster.spotForWorkers {
-                variant("Fargate Spot for workers and jobs", key: "x-ferry.capacity") { $0.cluster?.spotForWorkers = true }
+                variant("Fargate Spot for workers", key: "x-ferry.capacity") { $0.cluster?.spotForWorkers = true }
             } else if hasWorkers {
-                variant("On-demand instead of Fargate Spot for workers and jobs", key: "x-ferry.capacity") { $0.cluster?.spotForWorkers = false }
+                variant("On-demand instead of Fargate Spot for workers", key: "x-ferry.capacity") { $0.cluster?.spotForWorkers = false }
             }
             if !options.forceARM && !bp.workloads.allSatisfy(WorkloadEstimator.isARM) {
                 variant("Graviton (ARM64) tasks instead of x86 (images built for linux/arm64)", key: "x-ferry.platform",
@@ -71,6 +71,8 @@ enum CostDeltas {
             }
             if cluster.containerInsights {
                 variant("Container Insights off", key: "x-ferry.observability.container_insights") { $0.cluster?.containerInsights = false }
+            } else {
+                variant("Container Insights on", key: "x-ferry.observability.container_insights") { $0.cluster?.containerInsights = true }
             }
         }
         if let lb = bp.loadBalancer {

@@ -9,7 +9,7 @@ public enum CostText {
         for (resource, monthly) in r.totalsByResource {
             out += pad(resource, 60) + money(monthly, width: 12) + "\n"
             for l in r.lines where l.resource == resource {
-                out += "  \(l.service) \(l.usageKey): \(l.arithmetic) = \(num(l.quantity)) \(l.unit) × $\(price(l.unitPrice)) = \(money(l.monthly))\n"
+                out += "  \(l.service) \(l.usageKey): \(l.arithmetic) = \(quantity(l.quantity, l.unit)) × $\(price(l.unitPrice)) = \(money(l.monthly))\n"
             }
         }
         out += "\n" + pad("Total (\(r.tier.rawValue))", 60) + money(r.totalMonthly, width: 12) + "\n"
@@ -46,6 +46,11 @@ public enum CostText {
         var s = String(format: "%.6f", x)
         while s.hasSuffix("0") && !s.hasSuffix(".00") { s.removeLast() }
         return s
+    }
+
+    /// `730 hour`, or `100 × 1,000 requests` when the unit is itself a count.
+    static func quantity(_ q: Double, _ unit: String) -> String {
+        unit.first?.isNumber == true ? "\(num(q)) × \(unit)" : "\(num(q)) \(unit)"
     }
 
     static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }

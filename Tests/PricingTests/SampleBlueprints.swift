@@ -56,7 +56,8 @@ enum SampleBlueprints {
     static func smartboardLike(tier: Tier = .mvp, region: String = "eu-west-1") -> Blueprint {
         var bp = Blueprint(project: "smartboard", tier: tier, region: region)
         bp.network = NetworkPlan(azCount: 2, natGatewayCount: tier == .prod ? 2 : 1)
-        bp.cluster = ClusterSpec(name: "smartboard", containerInsights: true)
+        // ferry's mvp tier: Container Insights only at prod, Fargate Spot for the worker.
+        bp.cluster = ClusterSpec(name: "smartboard", containerInsights: tier == .prod, spotForWorkers: tier != .prod)
         let names = ["web", "gateway", "svc-auth", "svc-tenants", "svc-datasets", "svc-analytics", "svc-dashboards", "svc-realtime"]
         bp.workloads = names.map { workload($0, $0 == "web" || $0 == "gateway" ? .web : .internal) } + [workload("worker", .worker)]
         bp.repositories = bp.workloads.map { ImageRepository(name: "smartboard-\($0.name)", workload: $0.name) }

@@ -3,9 +3,11 @@ import Blueprint
 /// What runs alongside the application: image storage, secrets, parameters, logs, alarms,
 /// the dashboard and Container Insights metrics.
 enum OperationsEstimator {
-    /// Container Insights (ECS, standard) publishes about this many metrics per service plus per cluster.
-    static let insightsMetricsPerService = 8.0
-    static let insightsMetricsPerCluster = 8.0
+    /// Container Insights (ECS) publishes its metrics per cluster (about 10), per service (about 13:
+    /// CPU, memory, network, storage, task and deployment counts) and per task definition family (about 8),
+    /// each billed as a custom metric.
+    static let insightsMetricsPerService = 21.0
+    static let insightsMetricsPerCluster = 10.0
 
     static func estimate(_ blueprint: Blueprint, into b: inout LineBuilder) {
         for repo in blueprint.repositories {
@@ -45,7 +47,7 @@ enum OperationsEstimator {
             let services = blueprint.workloads.filter { $0.target == .ecsFargate }.count
             let metrics = insightsMetricsPerCluster + insightsMetricsPerService * Double(services)
             b.add("cluster.\(cluster.name)", "cloudwatch", "metrics-month", quantity: metrics,
-                  "Container Insights: \(num(insightsMetricsPerCluster)) cluster + \(num(insightsMetricsPerService)) × \(services) service metrics (approximate)")
+                  "Container Insights: \(num(insightsMetricsPerCluster)) cluster + \(num(insightsMetricsPerService)) × \(services) service metrics (approximate; performance log ingestion not included)")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Blueprint
 
 /// Fargate tasks: vCPU-hours and GB-hours for services (desired count × hours) and for jobs
-/// (runs × minutes). Workers and jobs run on Fargate Spot when the cluster says so.
+/// (runs × minutes). Workers run on Fargate Spot when the cluster says so (the renderer gives them the FARGATE_SPOT capacity provider).
 enum WorkloadEstimator {
     static func estimate(_ blueprint: Blueprint, into b: inout LineBuilder) {
         let spot = blueprint.cluster?.spotForWorkers ?? false
@@ -10,7 +10,7 @@ enum WorkloadEstimator {
             let resource = "workloads.\(w.name)"
             let vcpu = Double(w.size.cpu) / 1024
             let gb = Double(w.size.memory) / 1024
-            let onSpot = spot && (w.role == .worker || w.role == .job)
+            let onSpot = spot && w.role == .worker
             let arch = onSpot ? "spot" : (b.options.forceARM || isARM(w) ? "arm" : "x86")
             let taskHours: Double
             let how: String
