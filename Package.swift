@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "ferry", dependencies: ["FerryCLI"]),
         .executableTarget(name: "ferry-bench", dependencies: ["ComposeKit", "Planner", "Renderers", "Pricing", "Policy"]),
 
-        .testTarget(name: "ComposeKitTests", dependencies: ["ComposeKit"]),
+        .testTarget(name: "ComposeKitTests", dependencies: ["ComposeKit"], exclude: ["Fixtures"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "ComposeKit", "Blueprint"]),
         .testTarget(name: "RenderersTests", dependencies: ["Renderers", "Planner", "ComposeKit", "Blueprint"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "Planner", "ComposeKit", "Blueprint"]),

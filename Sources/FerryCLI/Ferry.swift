@@ -18,5 +18,6 @@ public struct Ferry: AsyncParsableCommand {
 /// Every subcommand, one line each (keep sorted by the order a user meets them).
 enum FerryCommands {
     static let all: [any ParsableCommand.Type] = [
+        ConfigCommand.self,
     ]
 }

@@ -1,1 +1,20 @@
-print("ferry-bench: no benchmarks yet")
+import ComposeKit
+import Foundation
+
+// ferry-bench CASE [ARGS...]: timing harness for release builds. Each case is one entry
+// in `benchmarks`; add yours there.
+let benchmarks: [String: (_ args: [String]) throws -> Void] = [
+    "load": LoadBenchmark.run,
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let bench = benchmarks[name] else {
+    FileHandle.standardError.write(Data("usage: ferry-bench CASE [ARGS...]; cases: \(benchmarks.keys.sorted().joined(separator: ", "))\n".utf8))
+    exit(2)
+}
+do {
+    try bench(Array(arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("ferry-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -135,6 +135,8 @@ public struct VolumeMount: Sendable, Equatable {
     public var target: String
     public var readOnly: Bool
     public var location: SourceLocation?
+    /// Bind mounts: create the host path when missing (short syntax does, as in Compose).
+    public var createHostPath: Bool = false
     public init(type: Kind, source: String?, target: String, readOnly: Bool = false, location: SourceLocation? = nil) {
         self.type = type; self.source = source; self.target = target; self.readOnly = readOnly; self.location = location
     }

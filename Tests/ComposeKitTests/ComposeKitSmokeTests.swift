@@ -1,6 +1,0 @@
-import XCTest
-@testable import ComposeKit
-
-final class ComposeKitSmokeTests: XCTestCase {
-    func testModuleLinks() { XCTAssertTrue(true) }
-}
