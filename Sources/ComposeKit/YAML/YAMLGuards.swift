@@ -10,7 +10,7 @@ public struct LoadLimits: Sendable, Equatable {
     /// Most files one load may read through `include` and `extends`.
     public var maxFiles: Int
 
-    public init(maxFileBytes: Int = 8 << 20, maxDepth: Int = 64, maxNodes: Int = 1_000_000, maxFiles: Int = 256) {
+    public init(maxFileBytes: Int = 8 << 20, maxDepth: Int = 64, maxNodes: Int = 250_000, maxFiles: Int = 256) {
         self.maxFileBytes = maxFileBytes; self.maxDepth = maxDepth; self.maxNodes = maxNodes; self.maxFiles = maxFiles
     }
 
