@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Python tools the tests use, pinned, into venvs inside the repo (ignored by git):
-#   .venv-test    moto_server (AWS API emulator) and cfn-lint (judge of generated templates)
+#   .venv-test    moto_server (AWS API emulator), cfn-lint (judge of generated templates) and
+#                 check-jsonschema (GitHub workflow schema, vendored: works offline)
 #   .venv-checkov checkov (security judge; kept apart because it pins its own dependencies)
 # Idempotent: a venv whose stamp matches the pins is reused.
 set -euo pipefail
@@ -16,7 +17,7 @@ make_venv() { # dir stamp packages...
   echo "$stamp" > "$dir/.stamp"
 }
 
-TEST_PINS=("moto[server]==5.2.1" "cfn-lint==1.51.0")
+TEST_PINS=("moto[server]==5.2.1" "cfn-lint==1.51.0" "check-jsonschema==0.39.0")
 CHECKOV_PINS=("checkov==3.3.30")
 make_venv .venv-test "${TEST_PINS[*]}" "${TEST_PINS[@]}"
 if [ "${FERRY_SKIP_CHECKOV:-}" != "1" ]; then

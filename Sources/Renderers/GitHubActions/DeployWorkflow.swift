@@ -1,0 +1,200 @@
+import Blueprint
+
+/// The GitHub Actions deploy workflow: on a push to the deploy branch, assume the deploy role
+/// with OIDC (no stored keys), build each built service's image and push it to its ECR
+/// repository tagged with the commit SHA, then update the CloudFormation stack with those tags.
+enum DeployWorkflow {
+    /// Repository variables the workflow reads (ARNs and names, not secrets).
+    static let roleVariable = "AWS_DEPLOY_ROLE_ARN"
+    static let executionRoleVariable = "AWS_CLOUDFORMATION_ROLE_ARN"
+    static let bucketVariable = "AWS_ARTIFACT_BUCKET"
+
+    struct Image {
+        var service: String
+        var repository: String
+        var context: String
+        var dockerfile: String
+        var target: String?
+        var platform: String?
+        var tagParameter: String
+    }
+
+    static func images(_ b: Blueprint, _ options: GitHubActionsOptions) -> [Image] {
+        b.workloads.sorted { $0.name < $1.name }.compactMap { w in
+            guard let build = w.image.build, let repository = w.image.repository,
+                  let parameter = w.image.tagParameter else { return nil }
+            let context = RepoPath.join(options.projectPath, build.context)
+            let dockerfile = RepoPath.join(context, build.dockerfile ?? "Dockerfile")
+            return Image(service: w.shortName, repository: repository, context: context, dockerfile: dockerfile,
+                         target: build.target, platform: build.platform, tagParameter: parameter)
+        }
+    }
+
+    static func render(_ b: Blueprint, _ options: GitHubActionsOptions, roleTemplatePath: String) -> String {
+        let stack = "\(b.project)-\(b.environment)"
+        let images = images(b, options)
+        let credentials: DataNode = .ordered([
+            ("name", "Configure AWS credentials (OIDC)"),
+            ("uses", "aws-actions/configure-aws-credentials@v4"),
+            ("with", .ordered([
+                ("role-to-assume", .string("${{ vars.\(roleVariable) }}")),
+                ("aws-region", "${{ env.AWS_REGION }}"),
+                ("role-session-name", .string("ferry-deploy-${{ github.run_id }}")),
+            ])),
+        ])
+        let checkout: DataNode = .ordered([("name", "Check out"), ("uses", "actions/checkout@v4")])
+
+        var jobs: [(String, DataNode)] = []
+        jobs.append(("preflight", .ordered([
+            ("name", "Check the stack exists"),
+            ("runs-on", "ubuntu-latest"),
+            ("timeout-minutes", 5),
+            ("steps", .array([
+                credentials,
+                .ordered([
+                    ("name", "Look up the stack"),
+                    ("run", .string("""
+                        if ! aws cloudformation describe-stacks --stack-name "$STACK_NAME" >/dev/null; then
+                          echo "::error::Stack $STACK_NAME does not exist in $AWS_REGION. Create it once with 'ferry deploy' (it creates the ECR repositories this workflow pushes to), then run this workflow again."
+                          exit 1
+                        fi
+
+                        """)),
+                ]),
+            ])),
+        ])))
+
+        if !images.isEmpty {
+            let include: [DataNode] = images.map { image in
+                var entry: [(String, DataNode)] = [
+                    ("service", .string(image.service)),
+                    ("repository", .string(image.repository)),
+                    ("context", .string(image.context)),
+                    ("dockerfile", .string(image.dockerfile)),
+                ]
+                entry.append(("target", .string(image.target ?? "")))
+                entry.append(("platform", .string(image.platform ?? "")))
+                return .ordered(entry)
+            }
+            jobs.append(("images", .ordered([
+                ("name", "Build and push ${{ matrix.service }}"),
+                ("needs", "preflight"),
+                ("runs-on", "ubuntu-latest"),
+                ("timeout-minutes", 45),
+                ("strategy", .ordered([("fail-fast", true), ("matrix", .ordered([("include", .array(include))]))])),
+                ("steps", .array([
+                    checkout,
+                    credentials,
+                    .ordered([
+                        ("name", "Log in to Amazon ECR"),
+                        ("id", "ecr"),
+                        ("uses", "aws-actions/amazon-ecr-login@v2"),
+                    ]),
+                    .ordered([
+                        ("name", "Set up Docker Buildx"),
+                        ("uses", "docker/setup-buildx-action@v3"),
+                    ]),
+                    .ordered([
+                        ("name", "Build and push the image tagged with the commit SHA"),
+                        ("env", .ordered([
+                            ("IMAGE", "${{ steps.ecr.outputs.registry }}/${{ matrix.repository }}:${{ github.sha }}"),
+                            ("CONTEXT", "${{ matrix.context }}"),
+                            ("DOCKERFILE", "${{ matrix.dockerfile }}"),
+                            ("TARGET", "${{ matrix.target }}"),
+                            ("PLATFORM", "${{ matrix.platform }}"),
+                        ])),
+                        ("run", .string("""
+                            args=(--tag "$IMAGE" --file "$DOCKERFILE" --provenance=false --push)
+                            if [ -n "$TARGET" ]; then args+=(--target "$TARGET"); fi
+                            if [ -n "$PLATFORM" ]; then args+=(--platform "$PLATFORM"); fi
+                            docker buildx build "${args[@]}" "$CONTEXT"
+
+                            """)),
+                    ]),
+                ])),
+            ])))
+        }
+
+        var deploy = ["aws cloudformation package \\",
+                      "  --template-file \(shellWord(options.templatePath)) \\",
+                      "  --s3-bucket \"$ARTIFACT_BUCKET\" --s3-prefix \"$STACK_NAME\" \\",
+                      "  --output-template-file \"$RUNNER_TEMP/packaged.yaml\"",
+                      "aws cloudformation deploy \\",
+                      "  --stack-name \"$STACK_NAME\" \\",
+                      "  --template-file \"$RUNNER_TEMP/packaged.yaml\" \\",
+                      "  --s3-bucket \"$ARTIFACT_BUCKET\" --s3-prefix \"$STACK_NAME\" \\",
+                      "  --role-arn \"$CLOUDFORMATION_ROLE_ARN\" \\",
+                      "  --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND \\",
+                      "  --no-fail-on-empty-changeset"]
+        if !images.isEmpty {
+            deploy[deploy.count - 1] += " \\"
+            deploy.append("  --parameter-overrides \\")
+            for (index, image) in images.enumerated() {
+                let last = index == images.count - 1
+                deploy.append("    \(image.tagParameter)=\"$IMAGE_TAG\"" + (last ? "" : " \\"))
+            }
+        }
+        jobs.append(("deploy", .ordered([
+            ("name", .string("Deploy \(stack)")),
+            ("needs", images.isEmpty ? "preflight" : .array(["preflight", "images"])),
+            ("runs-on", "ubuntu-latest"),
+            ("timeout-minutes", 90),
+            ("steps", .array([
+                checkout,
+                credentials,
+                .ordered([
+                    ("name", "Update the stack with the new image tags"),
+                    ("env", .ordered([
+                        ("IMAGE_TAG", "${{ github.sha }}"),
+                        ("ARTIFACT_BUCKET", .string("${{ vars.\(bucketVariable) }}")),
+                        ("CLOUDFORMATION_ROLE_ARN", .string("${{ vars.\(executionRoleVariable) }}")),
+                    ])),
+                    ("run", .string(deploy.joined(separator: "\n") + "\n")),
+                ]),
+                .ordered([
+                    ("name", "Show the stack outputs"),
+                    ("run", "aws cloudformation describe-stacks --stack-name \"$STACK_NAME\" --query 'Stacks[0].Outputs' --output table\n"),
+                ]),
+            ])),
+        ])))
+
+        let workflow: DataNode = .ordered([
+            ("name", .string("Deploy \(b.project) to AWS")),
+            ("on", .ordered([
+                ("push", .ordered([("branches", .array([.string(options.branch)]))])),
+                ("workflow_dispatch", .object([:])),
+            ])),
+            ("permissions", .ordered([("contents", "read"), ("id-token", "write")])),
+            ("concurrency", .ordered([("group", .string("deploy-\(stack)")), ("cancel-in-progress", false)])),
+            ("env", .ordered([("AWS_REGION", .string(b.region)), ("STACK_NAME", .string(stack))])),
+            ("jobs", .ordered(jobs)),
+        ])
+
+        let header = """
+            # Generated by `ferry generate --target github-actions`. Regenerate rather than edit.
+            #
+            # Deploys \(stack) to \(b.region) on every push to \(options.branch): OIDC credentials (no stored
+            # keys), one image per built service pushed to ECR with the commit SHA as its tag, then a
+            # CloudFormation change set that sets the image-tag parameters.
+            #
+            # One-time setup:
+            #   1. Create the stack once: ferry deploy
+            #   2. Deploy \(roleTemplatePath) (OIDC provider, deploy role, CloudFormation role,
+            #      artifact bucket), e.g.:
+            #        aws cloudformation deploy --stack-name \(stack)-github --capabilities CAPABILITY_IAM \\
+            #          --template-file \(roleTemplatePath) --parameter-overrides GitHubRepository=OWNER/NAME
+            #   3. Set these repository variables (Settings → Secrets and variables → Actions → Variables)
+            #      from that stack's outputs: \(roleVariable), \(executionRoleVariable), \(bucketVariable)
+
+            """
+        return header + WorkflowYAML.emit(workflow)
+    }
+
+    /// Quotes a path for bash when it holds anything but safe characters.
+    static func shellWord(_ s: String) -> String {
+        let safe = s.unicodeScalars.allSatisfy { c in
+            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || "/._-".unicodeScalars.contains(c)
+        }
+        return safe && !s.isEmpty ? s : "'" + s.replacing("'", with: "'\\''") + "'"
+    }
+}
