@@ -14,7 +14,8 @@ struct GuideContext {
         self.options = options
         var seen = Set<String>()
         var merged: [Finding] = []
-        for finding in blueprint.findings + extraFindings {
+        // The caller's findings first: a policy run may carry a planner finding with its waiver applied.
+        for finding in extraFindings + blueprint.findings {
             let key = finding.id + "\u{0}" + finding.subject + "\u{0}" + finding.message
             if seen.insert(key).inserted { merged.append(finding) }
         }
