@@ -19,5 +19,7 @@ public struct Ferry: AsyncParsableCommand {
 enum FerryCommands {
     static let all: [any ParsableCommand.Type] = [
         ConfigCommand.self,
+        GuideCommand.self,
+        DiagramCommand.self,
     ]
 }

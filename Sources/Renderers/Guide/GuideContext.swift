@@ -143,7 +143,7 @@ struct GuideContext {
             } else {
                 what = "service " + Markdown.code(shortName(name))
             }
-        case .loadBalancer: what = "the load balancer"
+        case .loadBalancer: what = "load balancer"
         case .topic: what = "SNS topic " + Markdown.code(name)
         case .iotTopic: what = "IoT topic " + Markdown.code(name)
         case .iotClient: what = "AWS IoT Core"

@@ -87,7 +87,8 @@ struct ChecklistSection: GuideSection {
                 + Markdown.code(store.instanceClass)
             if store.instanceCount > 1 { text += " ×\(store.instanceCount)" }
             text += store.multiAZ ? ", Multi-AZ" : ", single-AZ"
-            text += ") in the private subnets, not publicly accessible"
+            let isolated = b.network.subnets.contains { $0.kind == .isolated }
+            text += ") in the " + (isolated ? "isolated data" : "private") + " subnets, not publicly accessible"
             lines.append(Markdown.task(text))
             var details: [String] = []
             if let db = store.databaseName { details.append("database " + Markdown.code(db)) }

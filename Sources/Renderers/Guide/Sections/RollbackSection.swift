@@ -69,8 +69,9 @@ struct SavingsSection: GuideSection {
                         + workers.map { Markdown.code($0.shortName) }.joined(separator: ", ") + ".")
         }
         if !context.deployedWorkloads.isEmpty {
-            tips.append("Right-size tasks after a week of Container Insights data: most services start over-sized. "
-                        + "ARM64 (Graviton) Fargate tasks cost about 20 % less if the images build for `linux/arm64`.")
+            let armPriced = context.cost?.deltas.contains { $0.decision.lowercased().contains("graviton") } ?? false
+            tips.append("Right-size tasks after a week of CPU and memory metrics: most services start over-sized."
+                        + (armPriced ? "" : " ARM64 (Graviton) Fargate tasks cost about 20 % less if the images build for `linux/arm64`."))
             tips.append("A Compute Savings Plan for the steady Fargate baseline saves up to about 50 % on a 1- or 3-year term.")
         }
         if b.network.natGatewayCount > 1 {

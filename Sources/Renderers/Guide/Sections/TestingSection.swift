@@ -13,7 +13,8 @@ struct TestingSection: GuideSection {
             for group in lb.targetGroups.sorted(by: { $0.name < $1.name }) {
                 let routes = context.routes(to: group.workload)
                 var path = group.healthCheckPath
-                if let first = routes.first, let prefix = Self.prefix(of: first), prefix != "/" {
+                // Through the load balancer the health path sits under the service's path prefix.
+                if let prefix = routes.lazy.compactMap(Self.prefix(of:)).first, prefix != "/" {
                     path = prefix + (group.healthCheckPath.hasPrefix("/") ? String(group.healthCheckPath.dropFirst())
                                                                           : group.healthCheckPath)
                 }
@@ -71,7 +72,8 @@ struct TestingSection: GuideSection {
         }
         let removed = context.removedWorkloadVariables
         if !removed.isEmpty {
-            lines.append(Markdown.task("Development flags are absent: " + removed.map(Markdown.code).joined(separator: ", ")))
+            lines.append(Markdown.task("Variables removed for AWS are absent from every task definition: "
+                                       + removed.map(Markdown.code).joined(separator: ", ")))
         }
         if !b.logGroups.isEmpty {
             lines.append(Markdown.task("Every service writes to its log group"))
