@@ -8,10 +8,10 @@ final class GitHubActionsRendererTests: XCTestCase {
                                                templatePath: "infra/aws/template.yaml")
     private var files: [RenderedFile] { GitHubActionsRenderer.render(GuideFixtures.blueprint, options: options) }
     private var workflow: String { files.first { $0.path == GitHubActionsRenderer.workflowPath }?.contents ?? "" }
-    private var roleTemplate: String { files.first { $0.path == GitHubActionsRenderer.roleTemplatePath }?.contents ?? "" }
+    private var roleTemplate: String { files.first { $0.path.hasSuffix(GitHubActionsRenderer.roleTemplateName) }?.contents ?? "" }
 
     func testWritesTheWorkflowAndTheRoleTemplate() {
-        XCTAssertEqual(files.map(\.path), [".github/workflows/deploy.yml", "aws/github-deploy-role.yaml"])
+        XCTAssertEqual(files.map(\.path), [".github/workflows/deploy.yml", "infra/aws/github-deploy-role.yaml"])
     }
 
     func testUsesOIDCAndNoStoredKeys() {

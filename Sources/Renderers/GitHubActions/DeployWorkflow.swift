@@ -177,6 +177,9 @@ enum DeployWorkflow {
             # keys), one image per built service pushed to ECR with the commit SHA as its tag, then a
             # CloudFormation change set that sets the image-tag parameters.
             #
+            # It deploys the template at \(options.templatePath)
+            # (ferry generate --target cloudformation -o \(options.templatePath.split(separator: "/").dropLast().joined(separator: "/"))).
+            #
             # One-time setup:
             #   1. Create the stack once: ferry deploy
             #   2. Deploy \(roleTemplatePath) (OIDC provider, deploy role, CloudFormation role,
