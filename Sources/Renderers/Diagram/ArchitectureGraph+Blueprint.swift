@@ -65,10 +65,12 @@ extension ArchitectureGraph {
                               shape: w.target == .ecsFargateTask ? .stadium : .box))
         }
 
-        // Calls between workloads: what the environment points at, and compose depends_on.
+        // Calls between workloads: what the environment points at, and compose depends_on on services
+        // (waiting for a job to finish is ordering, not traffic).
         let workloadNames = Set(b.workloads.map(\.name))
+        let serviceNames = Set(b.workloads.filter { $0.target == .ecsFargate }.map(\.name))
         for w in b.workloads {
-            var targets = Set(w.dependsOn.filter { workloadNames.contains($0) })
+            var targets = Set(w.dependsOn.filter { serviceNames.contains($0) })
             for variable in w.environment {
                 for reference in Self.references(in: variable.value) where reference.kind == .workload {
                     if workloadNames.contains(reference.name) { targets.insert(reference.name) }

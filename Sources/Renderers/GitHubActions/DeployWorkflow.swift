@@ -188,9 +188,18 @@ enum DeployWorkflow {
             #          --template-file \(roleTemplatePath) --parameter-overrides GitHubRepository=OWNER/NAME
             #   3. Set these repository variables (Settings → Secrets and variables → Actions → Variables)
             #      from that stack's outputs: \(roleVariable), \(executionRoleVariable), \(bucketVariable)
+            \(jobsNote(b))
 
             """
         return header + WorkflowYAML.emit(workflow)
+    }
+
+    /// One-off jobs (migrations) are not run by the workflow: say so where a reader looks first.
+    static func jobsNote(_ b: Blueprint) -> String {
+        let jobs = b.workloads.filter { $0.target == .ecsFargateTask && $0.schedule == nil }.map(\.shortName).sorted()
+        guard !jobs.isEmpty else { return "#" }
+        return "#\n# One-off jobs (\(jobs.joined(separator: ", "))) are not run here: start them after a deploy with\n"
+            + "# aws ecs run-task (task definition $STACK_NAME-<job>), as MIGRATION.md describes.\n#"
     }
 
     /// Quotes a path for bash when it holds anything but safe characters.

@@ -92,8 +92,10 @@ struct MappingSection: GuideSection {
             }
             var sizing = GuideContext.size(w.size)
             let c = w.capacity
-            sizing += c.minimum == c.maximum ? ", \(count(c.desired, "task"))" : ", \(c.minimum)–\(c.maximum) tasks"
-            if w.scaling != nil { sizing += " (auto scaling)" }
+            if w.target == .ecsFargate {
+                sizing += c.minimum == c.maximum ? ", \(count(c.desired, "task"))" : ", \(c.minimum)–\(c.maximum) tasks"
+                if w.scaling != nil { sizing += " (auto scaling)" }
+            }
             parts.append(sizing)
         }
         if let store = b.dataStore(named: service.name) {
