@@ -23,3 +23,21 @@ enum FerryCommands {
         DiagramCommand.self,
     ]
 }
+
+extension Ferry {
+    /// The `ferry` executable's entry point. It runs the parsed command the way
+    /// `AsyncParsableCommand.main()` does, called explicitly: from top-level code the
+    /// compiler picks `ParsableCommand`'s synchronous `main()`, which refuses an async root.
+    public static func start() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -51,13 +51,31 @@ enum Merge {
     }
 
     static func stripResets(_ node: YAMLNode) -> YAMLNode {
+        hasOverrideTags(node) ? stripAll(node) : node
+    }
+
+    /// Read-only scan, so the common file without tags is not rebuilt.
+    static func hasOverrideTags(_ node: YAMLNode) -> Bool {
+        if node.overrideTag != nil { return true }
+        switch node.kind {
+        case .mapping(let entries): return entries.contains { hasOverrideTags($0.value) }
+        case .sequence(let items): return items.contains(where: hasOverrideTags)
+        case .scalar: return false
+        }
+    }
+
+    private static func stripAll(_ node: YAMLNode) -> YAMLNode {
         var node = node
         node.overrideTag = nil
         switch node.kind {
         case .mapping(let entries):
-            node.kind = .mapping(entries.filter { $0.value.overrideTag != .reset }.map(stripResets))
+            node.kind = .mapping(entries.filter { $0.value.overrideTag != .reset }.map { e in
+                var e = e
+                e.value = stripAll(e.value)
+                return e
+            })
         case .sequence(let items):
-            node.kind = .sequence(items.filter { $0.overrideTag != .reset }.map(stripResets))
+            node.kind = .sequence(items.filter { $0.overrideTag != .reset }.map(stripAll))
         case .scalar:
             break
         }

@@ -39,6 +39,11 @@ enum YAMLReader {
         let file: String
         let limits: LoadLimits
         var nodes = 0
+        /// Anchored collections already converted (an anchor reused by many `<<` merge
+        /// keys or aliases is converted once): the node, its size and its height.
+        var anchored: [ObjectIdentifier: (node: YAMLNode, size: Int, height: Int)] = [:]
+        /// Height of the subtree the last `convert` call returned (0 for a scalar).
+        var lastHeight = 0
 
         init(file: String, limits: LoadLimits) { self.file = file; self.limits = limits }
 
@@ -47,6 +52,39 @@ enum YAMLReader {
         }
 
         mutating func convert(_ node: Node, depth: Int) throws -> YAMLNode {
+            let anchor: Anchor?
+            switch node {
+            case .mapping(let m): anchor = m.anchor
+            case .sequence(let q): anchor = q.anchor
+            default: anchor = nil
+            }
+            guard let anchor else {
+                let (converted, height) = try convertFresh(node, depth: depth)
+                lastHeight = height
+                return converted
+            }
+            let key = ObjectIdentifier(anchor)
+            if let hit = anchored[key] {
+                // Reuse still counts against the budgets, as if expanded again.
+                nodes += hit.size
+                if nodes > limits.maxNodes {
+                    throw ComposeError("document expands to more than \(limits.maxNodes) nodes (too many aliases)", at: location(node.mark))
+                }
+                if depth + hit.height > limits.maxDepth {
+                    throw ComposeError("nesting is too deep (more than \(limits.maxDepth) levels)", at: location(node.mark))
+                }
+                lastHeight = hit.height
+                return hit.node
+            }
+            let before = nodes
+            let (converted, height) = try convertFresh(node, depth: depth)
+            anchored[key] = (converted, nodes - before, height)
+            lastHeight = height
+            return converted
+        }
+
+        /// Converts `node`; also returns the height of the converted subtree.
+        private mutating func convertFresh(_ node: Node, depth: Int) throws -> (node: YAMLNode, height: Int) {
             nodes += 1
             let here = location(node.mark)
             if nodes > limits.maxNodes {
@@ -58,37 +96,48 @@ enum YAMLReader {
             switch node {
             case .scalar(let s):
                 let tag = s.tag.rawValue
-                return YAMLNode(.scalar(Scalar(s.string, Self.resolve(s.string, style: s.style, tag: tag))), at: here,
-                                overrideTag: Self.overrideTag(tag))
+                return (YAMLNode(.scalar(Scalar(s.string, Self.resolve(s.string, style: s.style, tag: tag))), at: here,
+                                 overrideTag: Self.overrideTag(tag)), 0)
             case .sequence(let seq):
                 var items: [YAMLNode] = []
                 items.reserveCapacity(seq.count)
-                for child in seq { items.append(try convert(child, depth: depth + 1)) }
-                return YAMLNode(.sequence(items), at: here, overrideTag: Self.overrideTag(seq.tag.rawValue))
+                var height = 0
+                for child in seq {
+                    items.append(try convert(child, depth: depth + 1))
+                    height = max(height, lastHeight)
+                }
+                return (YAMLNode(.sequence(items), at: here, overrideTag: Self.overrideTag(seq.tag.rawValue)), height + 1)
             case .mapping(let map):
                 var own: [YAMLNode.Entry] = []
                 var merged: [YAMLNode.Entry] = []
+                var height = 0
                 for (k, v) in map {
                     guard case let .scalar(keyScalar) = k else {
                         throw ComposeError("mapping keys must be strings", at: location(k.mark))
                     }
                     if keyScalar.string == "<<" && keyScalar.style != .singleQuoted && keyScalar.style != .doubleQuoted {
-                        try merge(v, into: &merged, depth: depth + 1)
+                        try merge(v, into: &merged, depth: depth + 1, height: &height)
                         continue
                     }
                     let value = try convert(v, depth: depth + 1)
+                    height = max(height, lastHeight)
                     own.append(YAMLNode.Entry(key: keyScalar.string, keyLocation: location(k.mark), value: value))
                 }
                 // Explicit keys win over merged ones; among merge sources the first wins.
-                let ownKeys = Set(own.map(\.key))
-                let entries = merged.filter { !ownKeys.contains($0.key) } + own
-                return YAMLNode(.mapping(entries), at: here, overrideTag: Self.overrideTag(map.tag.rawValue))
+                let entries: [YAMLNode.Entry]
+                if merged.isEmpty {
+                    entries = own
+                } else {
+                    let ownKeys = Set(own.map(\.key))
+                    entries = merged.filter { !ownKeys.contains($0.key) } + own
+                }
+                return (YAMLNode(.mapping(entries), at: here, overrideTag: Self.overrideTag(map.tag.rawValue)), height + 1)
             case .alias(let alias):
                 throw ComposeError("unresolved alias *\(alias.anchor.rawValue)", at: location(alias.mark))
             }
         }
 
-        private mutating func merge(_ source: Node, into merged: inout [YAMLNode.Entry], depth: Int) throws {
+        private mutating func merge(_ source: Node, into merged: inout [YAMLNode.Entry], depth: Int, height: inout Int) throws {
             let sources: [Node]
             switch source {
             case .mapping: sources = [source]
@@ -98,10 +147,12 @@ enum YAMLReader {
             }
             for src in sources {
                 let converted = try convert(src, depth: depth)
+                height = max(height, lastHeight - 1)
                 guard let entries = converted.entries else {
                     throw ComposeError("a merge key (<<) needs a mapping or a list of mappings", at: converted.location)
                 }
-                for e in entries where !merged.contains(where: { $0.key == e.key }) { merged.append(e) }
+                var seen = Set(merged.map(\.key))
+                for e in entries where !seen.contains(e.key) { merged.append(e); seen.insert(e.key) }
             }
         }
 
