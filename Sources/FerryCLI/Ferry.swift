@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The root command. Project options come before the subcommand, as with `docker compose`:
 /// `ferry -f compose.yaml --profile '*' plan`. Subcommands reach them through `@ParentCommand`.
@@ -37,6 +38,11 @@ extension Ferry {
                 try command.run()
             }
         } catch {
+            // ferry's convention: usage errors exit 2 (ArgumentParser uses 64).
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
             exit(withError: error)
         }
     }

@@ -45,12 +45,17 @@ enum Paths {
         guard exists(path), !isDirectory(path) else {
             throw ComposeError("\(what) not found: \(path)", at: referencedAt)
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        if size > limits.maxFileBytes {
-            throw ComposeError("\(what) \(path) is larger than \(limits.maxFileBytes) bytes", at: referencedAt)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read at most one byte over the limit: sizes of devices and pipes (`/dev/stdin`,
+        // `/dev/zero`) are not known in advance.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ComposeError("cannot read \(what) \(path)", at: referencedAt)
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limits.maxFileBytes + 1) ?? Data()
+        } catch {
+            throw ComposeError("cannot read \(what) \(path): \(error.localizedDescription)", at: referencedAt)
         }
         if data.count > limits.maxFileBytes {
             throw ComposeError("\(what) \(path) is larger than \(limits.maxFileBytes) bytes", at: referencedAt)
