@@ -11,12 +11,15 @@ struct RepositoryLayout: Equatable {
     var repository: String?
     var branch: String?
 
-    init(projectDirectory: String) {
+    /// `repositoryRoot`: the directory the workflow is written under (`ferry generate -o DIR`); nil
+    /// finds it from the project directory.
+    init(projectDirectory: String, repositoryRoot: String? = nil) {
         let project = URL(fileURLWithPath: projectDirectory).standardizedFileURL.path
-        let root = Self.gitRoot(from: project) ?? project
+        let root = repositoryRoot.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            ?? Self.gitRoot(from: project) ?? project
         self.root = root
         self.projectPath = Self.relative(project, to: root)
-        let git = Self.gitDirectory(at: root)
+        let git = Self.gitRoot(from: root).flatMap(Self.gitDirectory(at:))
         self.repository = git.flatMap { Self.originRepository(configAt: $0 + "/config") }
         self.branch = git.flatMap { Self.currentBranch(headAt: $0 + "/HEAD") }
     }
