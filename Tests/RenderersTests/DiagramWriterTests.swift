@@ -27,7 +27,7 @@ final class DiagramWriterTests: XCTestCase {
         XCTAssertTrue(text.contains("n_workload_o_api[\""))
         XCTAssertFalse(text.contains("\n  end[\""))
         XCTAssertTrue(text.contains("o-api #quot;v2#quot; #lt;b#gt;#35;1#lt;/b#gt;"))
-        XCTAssertTrue(text.contains("n_store_db[(\"db<br/><small>RDS PostgreSQL</small>\")]"))
+        XCTAssertTrue(text.contains("n_store_db[(\"db<br/>RDS PostgreSQL\")]"))
         XCTAssertTrue(text.contains("n_edge_alb -->|\"/*\"| n_workload_end"))
         XCTAssertEqual(text.components(separatedBy: "n_workload_end --> n_workload_o_api").count, 2)
         XCTAssertFalse(text.contains("missing"))

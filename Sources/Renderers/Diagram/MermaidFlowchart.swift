@@ -8,8 +8,8 @@ public enum MermaidFlowchart {
         var lines: [String] = ["flowchart \(direction)"]
 
         func nodeLine(_ node: ArchitectureGraph.Node, indent: String) -> String {
-            let label = ([escapeLabel(node.title)] + node.details.map { "<small>" + escapeLabel($0) + "</small>" })
-                .joined(separator: "<br/>")
+            // Only `<br/>` as markup: GitHub renders Mermaid with strict security, which shows other tags as text.
+            let label = ([escapeLabel(node.title)] + node.details.map(escapeLabel)).joined(separator: "<br/>")
             let id = ids[node.key] ?? "n"
             switch node.shape {
             case .box: return "\(indent)\(id)[\"\(label)\"]"
