@@ -20,6 +20,8 @@ public struct Ferry: AsyncParsableCommand {
 enum FerryCommands {
     static let all: [any ParsableCommand.Type] = [
         ConfigCommand.self,
+        CostCommand.self,
+        CheckCommand.self,
         GuideCommand.self,
         DiagramCommand.self,
     ]

@@ -44,7 +44,7 @@ public struct CostEstimator: Sendable {
         ]
         let unconfirmed = Set(lines.filter { $0.source.contains("[unconfirmed]") }.map { "\($0.service) \($0.usageKey)" })
         if !unconfirmed.isEmpty {
-            notes.append("\(unconfirmed.count) unit price(s) are marked [unconfirmed] in the catalog (not verified against a current AWS offer file); run scripts/refresh-prices.sh with offer files to confirm them.")
+            notes.append("\(unconfirmed.count) unit price(s) are marked [unconfirmed] in the catalog (not verified against a current AWS offer file); run scripts/refresh-prices.py with offer files to confirm them.")
         }
         if lines.contains(where: { $0.usageKey.hasSuffix(".spot") }) {
             notes.append("Fargate Spot prices move with spare capacity; the catalog records 30% of on-demand, the usual level.")

@@ -16,7 +16,8 @@ enum WorkloadBuilder {
             build(f, v, ctx)
         }
         if !ctx.blueprint.workloads.isEmpty {
-            var cluster = ClusterSpec(name: ctx.prefix, containerInsights: ctx.defaults.containerInsights)
+            var cluster = ClusterSpec(name: ctx.prefix, containerInsights: ctx.defaults.containerInsights,
+                                      spotForWorkers: ctx.defaults.spotForWorkers)
             cluster.existingClusterName = ctx.overrides.existingCluster
             ctx.blueprint.cluster = cluster
         }

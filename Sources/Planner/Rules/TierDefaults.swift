@@ -35,7 +35,11 @@ struct TierDefaults {
         case .prod: return 90
         }
     }
-    var containerInsights: Bool { tier != .dev }
+    /// Container Insights bills ~21 custom metrics per service; below prod the free AWS/ECS
+    /// service metrics (which the alarms use) are enough. `ferry cost` shows the difference.
+    var containerInsights: Bool { tier == .prod }
+    /// Workers (queue consumers, no inbound traffic) tolerate Spot interruptions below prod.
+    var spotForWorkers: Bool { tier != .prod }
     /// Service task counts: desired / min / max for services that scale.
     var webCapacity: Capacity {
         switch tier {

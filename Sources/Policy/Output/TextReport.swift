@@ -41,7 +41,7 @@ public enum TextReport {
     static func block(_ f: PolicyFinding) -> String {
         var s = "\(f.severity.rawValue.uppercased())  \(f.finding.id)  \(f.title)\n"
         s += "  at: \(f.finding.subject)\n"
-        s += "  \(f.finding.message)\n"
+        if f.finding.message != f.title { s += "  \(f.finding.message)\n" }
         for e in f.finding.evidence {
             var line = "  evidence: \(e.path)"
             if let v = e.value { line += " = \(v)" }
