@@ -92,6 +92,41 @@ final class GitHubActionsRendererTests: XCTestCase {
         XCTAssertEqual(warnings.map(\.description), [], "warnings are not accepted in the role template")
     }
 
+    func testRoleTemplatePassesCheckov() throws {
+        let venv = ProcessInfo.processInfo.environment["FERRY_CHECKOV_VENV"].flatMap { $0.isEmpty ? nil : $0 }
+        let dir = venv.map { URL(fileURLWithPath: $0) } ?? CloudFormationTestTools.repoRoot.appendingPathComponent(".venv-checkov")
+        let tool = dir.appendingPathComponent("bin/checkov")
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            try CloudFormationTestTools.unavailable("checkov not found at \(tool.path) (run scripts/setup-test-tools.sh)")
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-checkov-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let file = work.appendingPathComponent("github-deploy-role.yaml")
+        try roleTemplate.write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["--skip-download", "--quiet", "--compact", "-o", "json", "-f", file.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["BC_SKIP_MAPPING"] = "TRUE"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        struct Report: Decodable {
+            struct Results: Decodable { struct Check: Decodable { var check_id: String }; var failed_checks: [Check] }
+            struct Summary: Decodable { var passed: Int; var failed: Int }
+            var results: Results
+            var summary: Summary
+        }
+        let report = try JSONDecoder().decode(Report.self, from: output)
+        XCTAssertEqual(report.results.failed_checks.map(\.check_id), [])
+        XCTAssertGreaterThan(report.summary.passed, 10)
+    }
+
     func testWorkflowMatchesGitHubSchema() throws {
         let venv = ProcessInfo.processInfo.environment["FERRY_TEST_VENV"].flatMap { $0.isEmpty ? nil : $0 }
         let dir = venv.map { URL(fileURLWithPath: $0) } ?? CloudFormationTestTools.repoRoot.appendingPathComponent(".venv-test")

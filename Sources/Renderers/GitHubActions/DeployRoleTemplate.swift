@@ -54,6 +54,10 @@ enum DeployRoleTemplate {
                 "AbortIncompleteMultipartUpload": ["DaysAfterInitiation": 1],
             ]]],
         ])
+        bucket.metadata["checkov"] = ["skip": [[
+            "id": "CKV_AWS_18",
+            "comment": "Holds only templates CI uploads (expired after 30 days); access logs would cost more than they tell.",
+        ]]]
         bucket.deletionPolicy = "Delete"
         bucket.updateReplacePolicy = "Delete"
         t.add("ArtifactBucket", bucket)
