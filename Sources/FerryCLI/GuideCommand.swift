@@ -1,5 +1,6 @@
 import ArgumentParser
 import Blueprint
+import ComposeKit
 import Foundation
 import Planner
 import Policy
@@ -28,6 +29,9 @@ struct GuideCommand: ParsableCommand {
     @Flag(name: .customLong("no-cost"), help: "Leave out the cost estimate.")
     var noCost = false
 
+    @Option(name: .customLong("usage"), help: "Usage assumptions file for the estimate (as `ferry cost --usage`).")
+    var usageFile: String?
+
     @Option(name: .customLong("template-dir"), help: "Where the CloudFormation template is generated, for the guide's commands.")
     var templateDirectory: String = "infra/aws"
 
@@ -37,8 +41,8 @@ struct GuideCommand: ParsableCommand {
             let project = try options.loadProject()
             CLIError.printDiagnostics(project)
             let blueprint = Planner.plan(project, options: planning.planOptions)
-            let cost: CostReport? = noCost ? nil : try GuideInputs.cost(for: blueprint)
-            let findings = GuideInputs.findings(for: blueprint)
+            let cost: CostReport? = noCost ? nil : try GuideInputs.cost(for: blueprint, project: project, usageFile: usageFile)
+            let findings = try GuideInputs.findings(for: blueprint, project: project)
             let files = project.composeFiles.map { GuideInputs.displayPath($0, relativeTo: FileManager.default.currentDirectoryPath) }
             let text = GuideRenderer.render(blueprint, cost: cost, findings: findings,
                                             options: GuideOptions(composeFiles: files, templateDirectory: templateDirectory))
@@ -63,24 +67,36 @@ enum OutputFile {
 }
 
 /// What the guide shows besides the Blueprint, computed here so Renderers need not import Pricing or Policy.
+/// Usage overrides and waivers come from the same places `ferry cost` and `ferry check` read them.
 enum GuideInputs {
-    /// The offline estimate for the Blueprint's tier and region, with the tier's usage assumptions.
-    static func cost(for blueprint: Blueprint) throws -> CostReport {
+    /// The offline estimate for the Blueprint's tier and region, with `x-ferry.usage` and `--usage FILE`.
+    static func cost(for blueprint: Blueprint, project: Project, usageFile: String?) throws -> CostReport {
         do {
-            let estimator = CostEstimator(catalog: try PriceCatalog.bundled())
-            return estimator.estimate(blueprint, usage: UsageProfile(tier: blueprint.tier))
+            let catalog = try PriceCatalog.bundled()
+            guard catalog.regions.contains(blueprint.region) else {
+                throw CLIError.input("no prices for region \(blueprint.region); the catalog covers "
+                                     + catalog.regions.joined(separator: ", ") + " (or use --no-cost)")
+            }
+            let usage = try CostCheckInputs.usage(tier: blueprint.tier, project: project, file: usageFile)
+            return CostEstimator(catalog: catalog).estimate(blueprint, usage: usage)
         } catch let error as PricingError {
             throw CLIError.input(error.description)
         }
     }
 
-    /// Policy findings over the Blueprint and the template it renders to (planner findings included,
-    /// with the waivers the planner applied).
-    static func findings(for blueprint: Blueprint) -> [Finding] {
-        let json = CloudFormationRenderer.template(for: blueprint).template.json()
-        let template = try? TemplateDocument(json: json, origin: CloudFormationRenderer.templateFileName)
-        let report = PolicyEngine().run(PolicyContext(blueprint: blueprint, template: template, tier: blueprint.tier))
-        return report.findings.map(\.finding)
+    /// Policy findings over the Blueprint and the template it renders to, with the project's waivers
+    /// (planner findings included).
+    static func findings(for blueprint: Blueprint, project: Project) throws -> [Finding] {
+        do {
+            let json = CloudFormationRenderer.template(for: blueprint).template.json()
+            let template = try TemplateDocument(json: json, origin: "generated template")
+            let waivers = try WaiverReader.read(project)
+            let report = PolicyEngine().run(PolicyContext(blueprint: blueprint, template: template, tier: blueprint.tier),
+                                            waivers: waivers)
+            return report.findings.map(\.finding)
+        } catch let error as PolicyError {
+            throw CLIError.input(error.description)
+        }
     }
 
     /// `infra/compose.yaml` for a file under the current directory, the absolute path otherwise.
