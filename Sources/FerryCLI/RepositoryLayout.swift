@@ -32,6 +32,30 @@ struct RepositoryLayout: Equatable {
                                     templatePath: (directory.isEmpty || directory == "." ? "" : directory + "/") + "template.yaml")
     }
 
+    /// Where an earlier `ferry generate --target cloudformation` wrote its template under the root
+    /// (a `.ferry-generated` manifest listing `template.yaml`, at most three levels down), else `infra/aws`.
+    func templateDirectory() -> String {
+        let skip: Set<String> = [".git", ".build", "node_modules", ".venv", ".venv-test", ".venv-checkov"]
+        var found: [String] = []
+        func scan(_ relative: String, depth: Int) {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            if let manifest = try? String(contentsOfFile: path + "/.ferry-generated", encoding: .utf8),
+               manifest.split(separator: "\n").contains("template.yaml") {
+                found.append(relative.isEmpty ? "." : relative)
+            }
+            guard depth < 3, let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            for entry in entries.sorted() where !skip.contains(entry) {
+                var isDirectory: ObjCBool = false
+                let child = relative.isEmpty ? entry : relative + "/" + entry
+                if FileManager.default.fileExists(atPath: root + "/" + child, isDirectory: &isDirectory), isDirectory.boolValue {
+                    scan(child, depth: depth + 1)
+                }
+            }
+        }
+        scan("", depth: 0)
+        return found.sorted().first ?? "infra/aws"
+    }
+
     static func gitRoot(from directory: String) -> String? {
         var url = URL(fileURLWithPath: directory)
         while true {

@@ -26,6 +26,15 @@ final class RepositoryLayoutTests: XCTestCase {
         XCTAssertEqual(options.branch, "release")
     }
 
+    func testFindsTheGeneratedTemplateDirectory() throws {
+        let root = NSTemporaryDirectory() + "ferry-tpl-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/deploy/cfn", withIntermediateDirectories: true)
+        XCTAssertEqual(RepositoryLayout(projectDirectory: root, repositoryRoot: root).templateDirectory(), "infra/aws")
+        try "PARAMETERS.md\ntemplate.yaml\n".write(toFile: root + "/deploy/cfn/.ferry-generated", atomically: true, encoding: .utf8)
+        XCTAssertEqual(RepositoryLayout(projectDirectory: root, repositoryRoot: root).templateDirectory(), "deploy/cfn")
+    }
+
     func testOutsideGitTheProjectIsItsOwnRoot() throws {
         let dir = NSTemporaryDirectory() + "ferry-nogit-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
