@@ -1,5 +1,6 @@
 /// `build` (a mapping after Canonical): context (absolute path, or a URL kept as is),
-/// dockerfile, dockerfile_inline, args, target, platforms. Other build keys are reported.
+/// dockerfile, dockerfile_inline, args (a bare name takes its value from the environment),
+/// target, platforms. Other build keys are reported.
 enum BuildSyntax {
     static func transform(_ node: YAMLNode, service: String, context: TransformContext, diagnostics: inout [Diagnostic]) throws -> Build? {
         let path = "services.\(service).build"
@@ -16,7 +17,8 @@ enum BuildSyntax {
             case "target": b.target = try e.value.asOptionalString(p)
             case "platforms": b.platforms = try e.value.asStringList(p)
             case "args":
-                for (k, v, _) in try e.value.asStringMap(p) { b.args[k] = .some(v) }
+                // A bare `- NAME` takes its value from the environment, as Compose does.
+                for (k, v, _) in try e.value.asStringMap(p) { b.args[k] = .some(v ?? context.environment.value(k)) }
             default:
                 if !e.key.hasPrefix("x-") { diagnostics.append(DeploySyntax.dropped(p, e.keyLocation)) }
             }

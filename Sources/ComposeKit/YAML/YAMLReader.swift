@@ -39,9 +39,11 @@ enum YAMLReader {
         let file: String
         let limits: LoadLimits
         var nodes = 0
-        /// Anchored collections already converted (an anchor reused by many `<<` merge
-        /// keys or aliases is converted once): the node, its size and its height.
-        var anchored: [ObjectIdentifier: (node: YAMLNode, size: Int, height: Int)] = [:]
+        /// Collections already converted, by start position and kind: an alias is the
+        /// anchored node itself (same position), so a node reused by many `<<` merge keys or
+        /// aliases is converted once. Stored with its size and height.
+        var converted: [CacheKey: (node: YAMLNode, size: Int, height: Int)] = [:]
+        struct CacheKey: Hashable { var line: Int; var column: Int; var isMapping: Bool }
         /// Height of the subtree the last `convert` call returned (0 for a scalar).
         var lastHeight = 0
 
@@ -52,19 +54,16 @@ enum YAMLReader {
         }
 
         mutating func convert(_ node: Node, depth: Int) throws -> YAMLNode {
-            let anchor: Anchor?
+            let key: CacheKey
             switch node {
-            case .mapping(let m): anchor = m.anchor
-            case .sequence(let q): anchor = q.anchor
-            default: anchor = nil
-            }
-            guard let anchor else {
-                let (converted, height) = try convertFresh(node, depth: depth)
+            case .mapping(let m) where m.mark != nil: key = CacheKey(line: m.mark?.line ?? 0, column: m.mark?.column ?? 0, isMapping: true)
+            case .sequence(let q) where q.mark != nil: key = CacheKey(line: q.mark?.line ?? 0, column: q.mark?.column ?? 0, isMapping: false)
+            default:
+                let (fresh, height) = try convertFresh(node, depth: depth)
                 lastHeight = height
-                return converted
+                return fresh
             }
-            let key = ObjectIdentifier(anchor)
-            if let hit = anchored[key] {
+            if let hit = converted[key] {
                 // Reuse still counts against the budgets, as if expanded again.
                 nodes += hit.size
                 if nodes > limits.maxNodes {
@@ -77,10 +76,10 @@ enum YAMLReader {
                 return hit.node
             }
             let before = nodes
-            let (converted, height) = try convertFresh(node, depth: depth)
-            anchored[key] = (converted, nodes - before, height)
+            let (fresh, height) = try convertFresh(node, depth: depth)
+            converted[key] = (fresh, nodes - before, height)
             lastHeight = height
-            return converted
+            return fresh
         }
 
         /// Converts `node`; also returns the height of the converted subtree.
