@@ -1,1 +1,0 @@
-// AWSKit module. See docs/ARCHITECTURE.md.
