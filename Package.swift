@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         // Compose loader: no AWS knowledge.
@@ -38,10 +39,12 @@ let package = Package(
         .target(name: "AWSKit", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // CloudFormation change sets, progress, status, destroy.
-        .target(name: "Deployer", dependencies: ["AWSKit", "Blueprint"]),
+        .target(name: "Deployer", dependencies: ["AWSKit", "Blueprint", .product(name: "Yams", package: "Yams")]),
         // Thin commands.
         .target(name: "FerryCLI", dependencies: [
             "ComposeKit", "Blueprint", "Planner", "Renderers", "Pricing", "Policy", "AWSKit", "Deployer",
@@ -55,8 +58,16 @@ let package = Package(
         .testTarget(name: "RenderersTests", dependencies: ["Renderers", "Planner", "ComposeKit", "Blueprint"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "Planner", "ComposeKit", "Blueprint"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Renderers", "Planner", "ComposeKit", "Blueprint"]),
-        .testTarget(name: "AWSKitTests", dependencies: ["AWSKit"]),
-        .testTarget(name: "DeployerTests", dependencies: ["Deployer", "AWSKit"]),
+        // Test-only helpers for AWS tests: a moto_server launcher, a loopback HTTP server, a fault proxy.
+        .target(name: "AWSTestSupport", dependencies: [
+            "AWSKit",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], path: "Tests/AWSTestSupport"),
+        .testTarget(name: "AWSKitTests", dependencies: ["AWSKit", "AWSTestSupport"]),
+        .testTarget(name: "DeployerTests", dependencies: ["Deployer", "AWSKit", "AWSTestSupport"]),
         .testTarget(name: "FerryCLITests", dependencies: ["FerryCLI"]),
     ]
 )
