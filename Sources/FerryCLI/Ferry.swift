@@ -24,6 +24,9 @@ enum FerryCommands {
         CheckCommand.self,
         GuideCommand.self,
         DiagramCommand.self,
+        DeployCommand.self,
+        StatusCommand.self,
+        DestroyCommand.self,
     ]
 }
 
