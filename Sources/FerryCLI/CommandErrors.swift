@@ -16,6 +16,10 @@ enum CommandErrors {
         case let error as AWSClientError:
             printError(error.description)
             return ExitCode(1)
+        case let error as CLIError:
+            printError(error.description)
+            if case .usage = error { return ExitCode(2) }
+            return ExitCode(1)
         case is CancellationError:
             printError("interrupted")
             return ExitCode(130)

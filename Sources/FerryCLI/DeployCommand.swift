@@ -19,8 +19,8 @@ struct DeployCommand: AsyncParsableCommand {
     @OptionGroup var stack: StackNameOption
     @OptionGroup var aws: AWSOptions
 
-    @Option(help: "CloudFormation template to deploy (JSON or YAML).", completion: .file())
-    var template: String
+    @Option(help: "CloudFormation template to deploy (JSON or YAML). Default: render the Compose project's own.", completion: .file())
+    var template: String?
 
     @Option(help: "Parameters: a JSON object {\"Key\": \"value\"} or the AWS CLI's [{\"ParameterKey\", \"ParameterValue\"}] list.", completion: .file())
     var parameters: String?
@@ -45,11 +45,10 @@ struct DeployCommand: AsyncParsableCommand {
         let terminal = StandardTerminal(jsonOutput: json)
         do {
             let name = try stack.resolve(project: root.project)
-            guard let text = try? String(contentsOfFile: template, encoding: .utf8) else {
-                throw DeployError.badInput("\(template): cannot read the template")
-            }
+            let source = try template.map(DeployTemplateSource.read)
+                ?? DeployTemplateSource.render(project: root.project, region: aws.region)
             let parameterValues = try parameters.map { try ParametersFile.load(path: $0) } ?? []
-            let request = DeployRequest(stackName: name, templateText: text, templatePath: template, parameters: parameterValues,
+            let request = DeployRequest(stackName: name, templateText: source.text, templatePath: source.origin, parameters: parameterValues,
                                         yes: yes, noExecute: noExecute, allowDataLoss: allowDataLoss,
                                         replaceFailedStack: replaceFailedStack)
             let deployer = Deployer(client: try aws.client(), terminal: terminal)
