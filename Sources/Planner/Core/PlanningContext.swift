@@ -80,6 +80,15 @@ final class PlanningContext {
         return Array(Set(names)).sorted()
     }
 
+    /// Host names of services defined but not enabled (other profiles).
+    lazy var disabledHosts: [String: String] = {
+        var out: [String: String] = [:]
+        for s in project.disabledServices {
+            for n in [s.name, s.containerName, s.hostname].compactMap({ $0 }) where !n.isEmpty { out[n.lowercased()] = s.name }
+        }
+        return out
+    }()
+
     /// AWS name prefix: `project-environment`.
     var prefix: String { "\(slug)-\(environment)" }
 

@@ -10,7 +10,20 @@ struct ServiceURLRewrite: EnvRule {
         guard let value = i.value, !value.isEmpty else { return nil }
         var rewritten = value
         var targets: [String] = []
+        if value.hasPrefix("/run/secrets/") {
+            return EnvVar(name: i.name, disposition: .removed, value: .unset,
+                          reason: "path of a compose secret file: on ECS the secret arrives as an environment variable instead")
+        }
         for m in HostScanner.mentions(in: value, bareWordsAreHosts: HostScanner.nameSuggestsHost(i.name)) where !m.isLoopback {
+            if ctx.graph.hostIndex[m.host] == nil, let disabled = ctx.disabledHosts[m.host] {
+                let p = ctx.parameter(forEnv: i.name, value: value, service: i.facts.name, description: "\(i.name) of \(i.facts.name)", decisions: [])
+                ctx.addFinding(Finding(id: "FERRY-PLAN-UNDEPLOYED-TARGET", severity: .warning,
+                                       message: "\(i.name) in \(i.facts.name) points at \(disabled), which is only in an inactive profile and is not deployed",
+                                       subject: i.evidence.path, evidence: [i.evidence], fix: "set the parameter to the production endpoint"),
+                               waiverFor: i.facts.name)
+                return EnvVar(name: i.name, disposition: .parameter, value: .parameter(name: p),
+                              reason: "points at \(disabled), a service of an inactive profile that is not deployed: set the SSM parameter to the production endpoint")
+            }
             guard let owner = ctx.graph.hostIndex[m.host], owner != i.facts.name || m.explicit else { continue }
             guard let role = ctx.role(of: owner) else { continue }
             switch role {

@@ -17,7 +17,7 @@ struct StaticSiteRole: RoleRule {
         guard upstreams.isEmpty else { return nil }
         let idx = f.service.volumes.firstIndex(where: { $0 == root }) ?? 0
         return Verdicts.make(.static, .cloudfrontS3, rule: name,
-                             reason: "\(f.technology?.product ?? "web server") serves files mounted at \(root.target) and proxies to no service → S3 bucket behind CloudFront",
+                             reason: "\(f.image?.name ?? "web server") serves files mounted at \(root.target) and proxies to no service → S3 bucket behind CloudFront",
                              evidence: [f.evidence("volumes[\(idx)]", "\(root.source.map { ($0 as String) } ?? ""):\(root.target)")],
                              alternatives: [Alternative(choice: "ecs-fargate", whyNot: "a container to serve static files costs more and scales worse than CloudFront")],
                              isPublic: true)
