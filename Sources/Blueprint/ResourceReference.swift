@@ -12,6 +12,9 @@ public struct ResourceReference: Sendable, Codable, Equatable, Hashable {
     public var name: String
     /// What of the element: `arn`, `name`, `endpoint`, `port`, `url`, `objects` (bucket/*),
     /// `index` (table/index/*), `dns`; nil means the element itself (its ARN in a policy).
+    /// A `secret` reference's attribute is the JSON key read from it (`username`, `password`,
+    /// `token`). `iotClient` with attribute `endpoint` is the account's IoT data endpoint (no
+    /// CloudFormation attribute exists: renderers take it as a template parameter).
     public var attribute: String?
 
     public init(kind: Kind, name: String, attribute: String? = nil) {

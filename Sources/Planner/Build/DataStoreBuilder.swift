@@ -50,7 +50,7 @@ enum DataStoreBuilder {
         let secretName = "\(f.shortName)-master"
         ctx.blueprint.secrets.append(SecretSpec(name: secretName, secretName: "\(ctx.slug)/\(ctx.environment)/\(secretName)",
                                                 description: "Master credentials of \(f.name) (created and rotated by RDS)",
-                                                generation: .managed(by: "rds"), consumers: ctx.clients(of: f.name)))
+                                                generation: .managed(by: f.name), consumers: ctx.clients(of: f.name)))
         let store = DataStore(name: f.name, kind: kind, engine: engine, engineVersion: version, instanceClass: instanceClass,
                               instanceCount: aurora ? d.auroraInstances : 1,
                               storageGB: aurora ? nil : (f.overrides.storageGB ?? d.dbStorageGB),
@@ -81,7 +81,7 @@ enum DataStoreBuilder {
             secret = name
             ctx.blueprint.secrets.append(SecretSpec(name: name, secretName: "\(ctx.slug)/\(ctx.environment)/\(name)",
                                                     description: "AUTH token of \(f.name) (generated; TLS is required)",
-                                                    generation: .generated(length: 32, excludePunctuation: true, jsonKey: nil),
+                                                    generation: .generated(length: 32, excludePunctuation: true, jsonKey: "token"),
                                                     consumers: ctx.clients(of: f.name),
                                                     decisions: [Decision(topic: "generation", choice: "generated",
                                                                          reason: "ElastiCache AUTH needs a token of 16–128 printable characters; generated at deploy",
@@ -109,8 +109,8 @@ enum DataStoreBuilder {
         case .documentdb:
             secret = "\(f.shortName)-master"
             ctx.blueprint.secrets.append(SecretSpec(name: secret ?? "", secretName: "\(ctx.slug)/\(ctx.environment)/\(secret ?? "")",
-                                                    description: "Master credentials of \(f.name) (managed by DocumentDB)",
-                                                    generation: .managed(by: "docdb"), consumers: ctx.clients(of: f.name)))
+                                                    description: "Master password of \(f.name) (generated)",
+                                                    generation: .generated(length: 32, excludePunctuation: true, jsonKey: "password"), consumers: ctx.clients(of: f.name)))
             store = DataStore(name: f.name, kind: kind, engine: "docdb", engineVersion: "5.0.0", instanceClass: d.docdbInstance,
                               instanceCount: ctx.tier == .prod ? 2 : 1, multiAZ: ctx.tier == .prod, backupRetentionDays: d.backupDays,
                               deletionProtection: d.deletionProtection, port: 27017,
@@ -172,19 +172,24 @@ enum EngineVersions {
         let major = image?.majorVersion.flatMap { Int($0) }
         switch engine {
         case "postgres", "aurora-postgresql":
-            let supported = engine == "postgres" ? [13, 14, 15, 16, 17] : [13, 14, 15, 16]
-            let full = ["13": "13.20", "14": "14.17", "15": "15.12", "16": "16.8", "17": "17.4"]
+            // Current minor of each major RDS / Aurora offers (engine_version data of cfn-lint 1.51).
+            let full = engine == "postgres"
+                ? [13: "13.23", 14: "14.22", 15: "15.17", 16: "16.13", 17: "17.9", 18: "18.3"]
+                : [13: "13.23", 14: "14.22", 15: "15.17", 16: "16.13", 17: "17.9"]
+            let supported = full.keys.sorted()
             let chosen = major.map { m in supported.contains(m) ? m : (m > (supported.last ?? 16) ? (supported.last ?? 16) : (supported.first ?? 13)) } ?? 16
-            let version = engine == "aurora-postgresql" ? (full[String(chosen)] ?? "16.8") : String(chosen)
+            let version = full[chosen] ?? "16.13"
             let why = major.map { $0 == chosen ? "image tag major version \($0)" : "image tag \($0) mapped to the nearest supported major \(chosen)" }
                 ?? "no version in the image tag: current default major \(chosen)"
             return (version, why)
         case "mariadb":
-            return ("10.11", major.map { "image tag \($0): MariaDB 10.11 LTS" } ?? "no version in the image tag: MariaDB 10.11 LTS")
+            if major == 11 { return ("11.8.6", "image tag major version 11: MariaDB 11.8") }
+            return ("10.11.16", major.map { "image tag \($0): MariaDB 10.11 LTS" } ?? "no version in the image tag: MariaDB 10.11 LTS")
         case "aurora-mysql":
-            return ("8.0.mysql_aurora.3.08.0", "Aurora MySQL 3 (MySQL 8.0 compatible)")
+            return ("8.0.mysql_aurora.3.12.0", "Aurora MySQL 3 (MySQL 8.0 compatible)")
         default:
-            return ("8.0", major.map { "image tag \($0): MySQL 8.0" } ?? "no version in the image tag: MySQL 8.0")
+            if image?.majorMinorVersion == "8.4" || major == 9 { return ("8.4.9", "image tag \(image?.tag ?? ""): MySQL 8.4 LTS") }
+            return ("8.0.46", major.map { "image tag \($0): MySQL 8.0" } ?? "no version in the image tag: MySQL 8.0")
         }
     }
 

@@ -96,6 +96,14 @@ struct CFNContext {
             let kind = attribute == "filter" || attribute == "topicfilter" ? "topicfilter" : "topic"
             return .sub("arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:\(kind)/\(Self.escapeSub(ref.name))", [:])
         case .iotClient:
+            if attribute == "endpoint" {
+                // The account's IoT data endpoint has no CloudFormation attribute: a parameter.
+                if template.parameters["IoTEndpoint"] == nil {
+                    template.parameters["IoTEndpoint"] = CFNParameter(type: "String",
+                        description: "The account's AWS IoT data endpoint: aws iot describe-endpoint --endpoint-type iot:Data-ATS")
+                }
+                return .ref("IoTEndpoint")
+            }
             return .sub("arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:client/\(Self.escapeSub(ref.name))", [:])
         case .repository:
             guard b.repositories.contains(where: { $0.name == ref.name }) else { return missing(ref) }

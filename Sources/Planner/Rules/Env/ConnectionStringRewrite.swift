@@ -39,7 +39,7 @@ struct ConnectionStringRewrite: EnvRule {
                     let template = "rediss://:{authToken}@{host}:{port}\(path)"
                     let s = ctx.secret(forEnv: i.name, value: template, service: i.facts.name,
                                        description: "\(i.name) for \(i.facts.name): \(store.name) over TLS with its auth token",
-                                       generation: .composed(template: template, parts: ["authToken": ResourceReference(kind: .secret, name: secret),
+                                       generation: .composed(template: template, parts: ["authToken": ResourceReference(kind: .secret, name: secret, attribute: "token"),
                                                                                          "host": ref("endpoint"), "port": ref("port")]),
                                        decisions: [])
                     return EnvVar(name: i.name, disposition: .rewritten, value: .secret(name: s, key: nil),
@@ -106,7 +106,7 @@ struct ConnectionStringRewrite: EnvRule {
         let s = ctx.secret(forEnv: i.name, value: template, service: i.facts.name,
                            description: "\(i.name) for \(i.facts.name): \(managed.kind.rawValue) connection string",
                            generation: .composed(template: template, parts: [
-                               "username": ResourceReference(kind: .secret, name: secret, attribute: "username"),
+                               "username": ref("username"),
                                "password": ResourceReference(kind: .secret, name: secret, attribute: "password"),
                                "host": ref("endpoint"), "port": ref("port"),
                            ]), decisions: [])

@@ -36,13 +36,13 @@ struct ReplacedCredential: EnvRule {
               let (store, _) = StoreLookup.store(family: family, for: i.facts.name, ctx),
               let managed = ctx.blueprint.dataStore(named: store.name), let secret = managed.credentialsSecret else { return nil }
         if tokens.contains(where: { ["PASSWORD", "PASS", "PWD", "SECRET", "TOKEN", "AUTH"].contains($0) }) {
-            let key: String? = family == .redis ? nil : "password"
+            let key: String? = family == .redis ? "token" : "password"
             return EnvVar(name: i.name, disposition: .rewritten, value: .secret(name: secret, key: key),
                           reason: "password of \(store.name): read from the managed secret \(secret)")
         }
         if tokens.contains(where: { ["USER", "USERNAME", "LOGIN"].contains($0) }) {
-            return EnvVar(name: i.name, disposition: .rewritten, value: .secret(name: secret, key: "username"),
-                          reason: "user name of \(store.name): read from the managed secret \(secret)")
+            return EnvVar(name: i.name, disposition: .rewritten, value: .literal(managed.masterUsername ?? "app"),
+                          reason: "user name of \(store.name): the managed service's master user")
         }
         if tokens.last == "NAME" || tokens.last == "DB" || tokens.last == "DATABASE", family == .relational, let db = managed.databaseName {
             return EnvVar(name: i.name, disposition: .rewritten, value: .literal(db), reason: "database name of \(store.name)")
