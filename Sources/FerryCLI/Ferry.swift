@@ -20,6 +20,7 @@ public struct Ferry: AsyncParsableCommand {
 enum FerryCommands {
     static let all: [any ParsableCommand.Type] = [
         ConfigCommand.self,
+        PlanCommand.self,
         CostCommand.self,
         CheckCommand.self,
         GuideCommand.self,

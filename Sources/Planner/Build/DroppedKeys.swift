@@ -3,7 +3,7 @@ import Blueprint
 
 /// Compose keys that do not carry over to AWS, each with the reason and what to do instead.
 enum DroppedKeys {
-    static func of(_ f: ServiceFacts, role: ServiceRole) -> [DroppedKey] {
+    static func of(_ f: ServiceFacts, role: ServiceRole, projectDirectory: String) -> [DroppedKey] {
         let s = f.service
         var out: [DroppedKey] = []
         func add(_ key: String, _ reason: String, _ instead: String) {
@@ -12,7 +12,8 @@ enum DroppedKeys {
         let deployed = [.web, .internal, .worker, .job].contains(role)
         if role == .datastore {
             for (i, m) in s.volumes.enumerated() where m.type == .volume || m.type == .bind {
-                add("volumes[\(i)]", "data in \(m.source ?? "an anonymous volume") stays local; the managed service starts empty",
+                let source = m.type == .bind ? m.source.map { WorkloadBuilder.relative($0, to: projectDirectory) } : m.source
+                add("volumes[\(i)]", "data in \(source ?? "an anonymous volume") stays local; the managed service starts empty",
                     "move the data with `ferry migrate` (postgres, objects, dynamodb) or the engine's dump/restore")
             }
             return out

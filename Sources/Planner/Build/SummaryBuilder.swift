@@ -10,7 +10,7 @@ enum SummaryBuilder {
             guard let v = ctx.verdicts[f.name] else { continue }
             var reasons = v.reasons
             if let instead = v.instead, v.role == .devtool || v.role == .`init` || v.role == .proxy, !reasons.contains(where: { $0.contains(instead) }) { reasons.append("instead: \(instead)") }
-            let dropped = DroppedKeys.of(f, role: v.role)
+            let dropped = DroppedKeys.of(f, role: v.role, projectDirectory: ctx.project.workingDirectory)
             let isPublic = v.role == .web || v.role == .static ? v.isPublic || v.role == .static : false
             plans.append(ServicePlan(name: f.name, role: v.role, target: v.target, isPublic: isPublic, reasons: reasons, dropped: dropped,
                                      element: ctx.elements[f.name], environment: ctx.serviceEnv[f.name] ?? [], decisions: v.decisions))

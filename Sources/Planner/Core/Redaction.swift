@@ -33,6 +33,7 @@ enum SecretSignals {
         let n = name.uppercased()
         if BrowserVariables.isBrowserSide(n) { return false }
         if n == "PASS" || n == "PWD" { return true }
+        if n.contains("ACCESS_KEY") && !n.hasSuffix("_FILE") && !n.hasSuffix("_PATH") { return true }
         if notSecretSuffixes.contains(where: { n.hasSuffix($0) }) {
             // `DATABASE_PASSWORD_FILE` names a file; `SENTRY_DSN` is still secret.
             return false

@@ -51,6 +51,12 @@ enum EnvClassifier {
                 if var v = rule.classify(input, ctx) {
                     v.rule = v.rule ?? rule.name
                     if v.evidence.isEmpty { v.evidence = [input.evidence] }
+                    if v.disposition == .secret || v.rule == "ReplacedCredential" {
+                        // Credentials: the evidence names the key, never the value.
+                        for j in v.evidence.indices where v.evidence[j].path == input.evidence.path && v.evidence[j].value != nil {
+                            v.evidence[j].value = Redaction.placeholder
+                        }
+                    }
                     return v
                 }
             }

@@ -8,6 +8,7 @@ struct DevToolRole: RoleRule {
                                            "simulate", "simulator", "simulation", "mock", "mocks", "admin", "observability",
                                            "monitoring", "profiling", "docs"]
 
+    static let toolWords = ["jupyter", "notebook", "pgadmin", "adminer", "mailhog", "mailpit", "swagger", "filebrowser", "storybook", "phpmyadmin"]
     static let testWords: Set<String> = ["test", "tests", "e2e", "playwright", "cypress", "selenium", "testing", "k6", "locust", "jmeter"]
 
     func decide(_ f: ServiceFacts, _ ctx: PlanningContext) -> RoleVerdict? {
@@ -27,6 +28,13 @@ struct DevToolRole: RoleRule {
             return v
         }
         let words = Set(f.name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).map(String.init))
+        let dockerfile = (f.service.build?.dockerfile ?? "").lowercased()
+        if let tool = Self.toolWords.first(where: { words.contains($0) || dockerfile.contains($0) }) {
+            var v = Verdicts.make(.devtool, .none, rule: name, reason: "\(tool) (by its name or Dockerfile): development only, not deployed",
+                                  evidence: [f.evidence(words.contains(tool) ? "" : "build.dockerfile", words.contains(tool) ? f.name : dockerfile)])
+            v.instead = "run it locally"
+            return v
+        }
         if let w = words.first(where: Self.testWords.contains) {
             var v = Verdicts.make(.devtool, .none, rule: name, reason: "a test runner (\(w)): runs in CI, not in production",
                                   evidence: [f.evidence("", f.name)])

@@ -18,7 +18,7 @@ struct StaticSiteRole: RoleRule {
         let idx = f.service.volumes.firstIndex(where: { $0 == root }) ?? 0
         return Verdicts.make(.static, .cloudfrontS3, rule: name,
                              reason: "\(f.image?.name ?? "web server") serves files mounted at \(root.target) and proxies to no service → S3 bucket behind CloudFront",
-                             evidence: [f.evidence("volumes[\(idx)]", "\(root.source.map { ($0 as String) } ?? ""):\(root.target)")],
+                             evidence: [f.evidence("volumes[\(idx)]", "\(root.source.map { WorkloadBuilder.relative($0, to: ctx.project.workingDirectory) } ?? ""):\(root.target)")],
                              alternatives: [Alternative(choice: "ecs-fargate", whyNot: "a container to serve static files costs more and scales worse than CloudFront")],
                              isPublic: true)
     }
