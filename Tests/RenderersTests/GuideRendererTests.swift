@@ -9,7 +9,7 @@ final class GuideRendererTests: XCTestCase {
     func testHasEverySectionInOrder() {
         let headings = ["# Migrating shop to AWS", "## Overview", "### Architecture", "## Service → AWS mapping",
                         "## What does not carry over", "## Environment variables", "## Migration checklist",
-                        "### 1. Network", "### 2. Data stores", "### 3. Secrets and configuration", "### 4. Container images",
+                        "### 1. Network", "### 2. Data stores", "### 3. Secrets and configuration", "### 4. Images and static files",
                         "### 5. Services", "### 6. DNS and certificates", "### 7. Data migration", "### 8. Cutover",
                         "## Cost", "## Findings", "## Testing checklist", "## Rollback plan", "## Reducing cost further"]
         var cursor = guide.startIndex

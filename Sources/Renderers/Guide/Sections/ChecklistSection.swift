@@ -11,7 +11,7 @@ struct ChecklistSection: GuideSection {
             ("Network", network(context)),
             ("Data stores", dataStores(context)),
             ("Secrets and configuration", secrets(context)),
-            ("Container images", images(context)),
+            ("Images and static files", images(context)),
             ("Services", services(context)),
             ("DNS and certificates", dns(context)),
             ("Data migration", dataMigration(context)),
@@ -19,9 +19,10 @@ struct ChecklistSection: GuideSection {
         ]
         var out: [String] = []
         out.append("The CloudFormation template from `ferry generate --target cloudformation -o "
-                   + Markdown.escape(context.options.templateDirectory) + "` creates steps 1–6 in one stack ("
-                   + Markdown.code(context.stackName) + "); `ferry deploy` applies it through a change set you can "
-                   + "review. Steps 7 and 8 move the data and the traffic.")
+                   + Markdown.escape(context.options.templateDirectory) + "` creates the resources of steps 1–6 in one "
+                   + "stack (" + Markdown.code(context.stackName) + "); `ferry deploy` applies it through a change set you "
+                   + "can review. Image builds and uploads (step 4) happen outside the stack, by hand or in the deploy "
+                   + "workflow; steps 7 and 8 move the data and the traffic.")
         for (index, step) in steps.enumerated() {
             out.append("")
             out.append("### \(index + 1). \(step.0)")
@@ -249,6 +250,13 @@ struct ChecklistSection: GuideSection {
             lines.append(Markdown.fenced(script.joined(separator: "\n"), language: "bash").split(separator: "\n",
                 omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
             lines.append("  Paths are relative to the Compose project directory.")
+        }
+        for bucket in b.buckets.sorted(by: { $0.name < $1.name }) where bucket.cloudFront {
+            let name = bucket.bucketNameHint ?? bucket.name
+            lines.append(Markdown.task("Upload the static site " + (bucket.replaces.map { Markdown.code($0) + " " } ?? "")
+                                       + "to " + Markdown.code(name) + " (the bucket's real name is a stack output): "
+                                       + Markdown.code("aws s3 sync <site files> s3://<bucket>/ --delete")
+                                       + ", then " + Markdown.code("aws cloudfront create-invalidation --distribution-id <id> --paths '/*'")))
         }
         let pulled = c.deployedWorkloads.filter { $0.image.build == nil }.compactMap { w in w.image.image.map { (w, $0) } }
         for (workload, image) in pulled {
