@@ -121,6 +121,31 @@ final class DeployIntegrationTests: XCTestCase {
         XCTAssertEqual(stack?.status, "REVIEW_IN_PROGRESS")
     }
 
+    /// Ctrl-C cancels the watching task: it stops promptly and nothing is deleted.
+    func testCancellingTheWatchStopsWatchingOnly() async throws {
+        let moto = try await server()
+        let client = moto.client()
+        let name = unique("ferry-cancel")
+        _ = try await deployer(RecordingTerminal(), client: client).deploy(
+            DeployRequest(stackName: name, templateText: Templates.stack(queue: name), noExecute: true))
+        // REVIEW_IN_PROGRESS never ends on its own, like a long deployment.
+        let watcher = StackWatcher(cloudFormation: CloudFormationClient(client: client), terminal: RecordingTerminal(),
+                                   pollInterval: .milliseconds(50))
+        let task = Task { try await watcher.watch(stack: name, after: nil) }
+        try await Task.sleep(for: .milliseconds(300))
+        let cancelledAt = Date()
+        task.cancel()
+        do {
+            _ = try await task.value
+            XCTFail("the watch should stop when cancelled")
+        } catch {
+            XCTAssertTrue(error is CancellationError, "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(cancelledAt), 5)
+        let stack = try await CloudFormationClient(client: client).describeStack(name)
+        XCTAssertEqual(stack?.status, "REVIEW_IN_PROGRESS", "cancelling never deletes or changes the stack")
+    }
+
     func testDataLossNeedsExplicitConsent() async throws {
         let moto = try await server()
         let client = moto.client()
