@@ -173,6 +173,20 @@ enum CloudFormationFixtures {
             ])
     }
 
+    /// Docker ECS-integration users: existing VPC, cluster and load balancer, a private registry, rolling
+    /// deployment settings and an `x-aws-cloudformation` overlay.
+    static func existingInfrastructure() -> Blueprint {
+        var b = kitchenSink()
+        b.project = "existing"
+        b.network.existingVpcId = "vpc-0123456789abcdef0"
+        b.cluster?.existingClusterName = "shared cluster"
+        b.loadBalancer?.existingLoadBalancerArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shared/0123456789abcdef"
+        b.workloads[0].image.pullCredentialsSecret = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:registry-AbCdEf"
+        b.workloads[0].deployment = DeploymentSettings(minimumHealthyPercent: 50, maximumPercent: 150, circuitBreaker: true)
+        b.templateOverlay = .object(["Resources": .object(["WebLogGroup": .object(["Properties": .object(["RetentionInDays": .number(365)])])])])
+        return b
+    }
+
     /// `count` internal services plus one public one: large enough to need nested stacks.
     static func manyServices(_ count: Int) -> Blueprint {
         var b = kitchenSink()

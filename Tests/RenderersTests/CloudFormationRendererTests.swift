@@ -75,6 +75,21 @@ final class CloudFormationRendererTests: XCTestCase {
         }
     }
 
+    func testExistingInfrastructureBecomesParameters() throws {
+        let rendering = CloudFormationRenderer.render(CloudFormationFixtures.existingInfrastructure())
+        XCTAssertEqual(rendering.problems, [])
+        let root = rendering.stacks.root
+        for id in ["Vpc", "Cluster", "LoadBalancer", "PrivateSubnet1", "PrivateSubnet2"] {
+            XCTAssertNotNil(root.parameters[id], id)
+            XCTAssertNil(root.resources[id], id)
+        }
+        XCTAssertNil(root.resources["NatGateway1"])
+        XCTAssertNil(root.parameters["PublicSubnet1"], "unused with an existing load balancer")
+        let text = try XCTUnwrap(rendering.files.first { $0.path == "template.yaml" }?.contents)
+        XCTAssertTrue(text.contains("RetentionInDays: 365"), "overlay applied")
+        XCTAssertTrue(text.contains("CredentialsParameter"))
+    }
+
     func testManyServicesSplitIntoNestedStacksWithinLimits() {
         let rendering = CloudFormationRenderer.render(CloudFormationFixtures.manyServices(60))
         XCTAssertEqual(rendering.problems, [])
@@ -98,7 +113,8 @@ final class CloudFormationRendererTests: XCTestCase {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-cfn-fixtures-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var templates: [URL] = []
-        for (name, blueprint) in [("kitchen", CloudFormationFixtures.kitchenSink()), ("many", CloudFormationFixtures.manyServices(60))] {
+        for (name, blueprint) in [("kitchen", CloudFormationFixtures.kitchenSink()), ("many", CloudFormationFixtures.manyServices(60)),
+                                  ("existing", CloudFormationFixtures.existingInfrastructure())] {
             templates += try CloudFormationLint.write(CloudFormationRenderer.render(blueprint), to: directory.appendingPathComponent(name))
         }
         try CloudFormationLint.assertClean(templates)

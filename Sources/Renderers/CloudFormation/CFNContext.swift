@@ -21,6 +21,27 @@ struct CFNContext {
 
     mutating func add(_ id: String, _ resource: CFNResource) { template.add(id, resource) }
 
+    // MARK: existing infrastructure (x-aws-vpc, x-aws-cluster, x-aws-loadbalancer)
+    // An existing VPC, cluster or load balancer becomes a parameter under the logical ID the created
+    // resource would have had, so every `Ref` stays valid; attributes a parameter lacks are derived here.
+
+    var clusterARN: CFNValue {
+        blueprint.cluster?.existingClusterName != nil
+            ? .sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:cluster/${Cluster}", [:])
+            : .getAtt("Cluster", "Arn")
+    }
+
+    /// `app/name/id`, the dimension CloudWatch uses for a load balancer: from the ARN when it is not ours.
+    var loadBalancerFullName: CFNValue {
+        blueprint.loadBalancer?.existingLoadBalancerArn != nil
+            ? .select(1, .split("loadbalancer/", .ref("LoadBalancer")))
+            : .getAtt("LoadBalancer", "LoadBalancerFullName")
+    }
+
+    var loadBalancerDNSName: CFNValue {
+        blueprint.loadBalancer?.existingLoadBalancerArn != nil ? .ref("LoadBalancerDNSName") : .getAtt("LoadBalancer", "DNSName")
+    }
+
     mutating func problem(_ text: String) { problems.append(text) }
 
     /// `${AWS::StackName}-suffix`: physical names derive from the stack name, so two stacks of one
@@ -82,11 +103,11 @@ struct CFNContext {
         case .loadBalancer:
             guard let lb = b.loadBalancer else { return missing(ref) }
             switch attribute {
-            case "dns", "endpoint", "host": return .getAtt("LoadBalancer", "DNSName")
+            case "dns", "endpoint", "host": return loadBalancerDNSName
             case "url":
                 if let domain = lb.domain { return .string("https://\(domain)") }
-                return .sub("https://${LoadBalancer.DNSName}", [:])
-            case "fullName", "full-name": return .getAtt("LoadBalancer", "LoadBalancerFullName")
+                return .join("", ["https://", loadBalancerDNSName])
+            case "fullName", "full-name": return loadBalancerFullName
             default: return .ref("LoadBalancer")
             }
         case .topic:
@@ -122,7 +143,7 @@ struct CFNContext {
             }
         case .cluster:
             guard b.cluster != nil else { return missing(ref) }
-            return attribute == "name" || attribute == "id" ? .ref("Cluster") : .getAtt("Cluster", "Arn")
+            return attribute == "name" || attribute == "id" ? .ref("Cluster") : clusterARN
         }
     }
 

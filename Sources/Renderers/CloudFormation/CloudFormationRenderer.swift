@@ -34,6 +34,7 @@ public enum CloudFormationRenderer {
         IoTSection.render(&c)
         ObservabilitySection.render(&c)
         OutputSection.render(&c)
+        if blueprint.network.existingVpcId != nil { NetworkSection.pruneUnusedSubnetParameters(&c) }
         c.template.metadata["ferry"] = [
             "project": .string(blueprint.project),
             "environment": .string(blueprint.environment),
@@ -64,7 +65,8 @@ public enum CloudFormationRenderer {
         Tagging.apply(tags(blueprint), to: &stacks.root)
 
         var files: [RenderedFile] = []
-        let rootText = stacks.root.yaml()
+        let rootText = blueprint.templateOverlay.map { YAMLEmitter.emit(TemplateOverlay.apply($0, to: stacks.root.node)) }
+            ?? stacks.root.yaml()
         problems += CFNTemplateCheck.problems(in: stacks.root, yamlBytes: rootText.utf8.count).map { "\(templateFileName): \($0)" }
         files.append(RenderedFile(path: templateFileName, contents: rootText))
         for nested in stacks.nested {

@@ -25,7 +25,9 @@ enum ClusterSection {
             c.template.parameters[parameter] = tag
         }
 
-        if let cluster = b.cluster {
+        if let cluster = b.cluster, let existing = cluster.existingClusterName {
+            c.template.parameters["Cluster"] = CFNParameter(description: "Name of the existing ECS cluster to deploy into (x-aws-cluster).", default: .string(existing))
+        } else if let cluster = b.cluster {
             var properties: [String: CFNValue] = [
                 "ClusterName": .string(cluster.name),
                 "ClusterSettings": [["Name": "containerInsights", "Value": cluster.containerInsights ? "enabled" : "disabled"]],

@@ -9,9 +9,21 @@ enum LoadBalancerSection {
 
     static func render(_ c: inout CFNContext) {
         guard let lb = c.blueprint.loadBalancer else { return }
-        let n = c.names
         let certificate = renderCertificate(&c, lb)
 
+        if let existing = lb.existingLoadBalancerArn {
+            // Listeners, target groups and rules are still created, on the existing load balancer.
+            c.template.parameters["LoadBalancer"] = CFNParameter(description: "ARN of the existing Application Load Balancer to attach to (x-aws-loadbalancer).", default: .string(existing))
+            c.template.parameters["LoadBalancerDNSName"] = CFNParameter(description: "DNS name of the existing load balancer (only used in outputs).", default: "")
+        } else {
+            renderLoadBalancer(&c, lb)
+        }
+        renderListeners(&c, lb, certificate: certificate)
+        if lb.waf { renderWAF(&c) }
+    }
+
+    static func renderLoadBalancer(_ c: inout CFNContext, _ lb: LoadBalancer) {
+        let n = c.names
         var attributes: [CFNValue] = []
         if lb.accessLogs {
             renderAccessLogBucket(&c)
@@ -35,6 +47,10 @@ enum LoadBalancerSection {
         // ELB checks that it may write to the bucket when access logs are switched on.
         if lb.accessLogs { balancer.dependsOn = ["LoadBalancerLogsBucketPolicy"] }
         c.add("LoadBalancer", balancer)
+    }
+
+    static func renderListeners(_ c: inout CFNContext, _ lb: LoadBalancer, certificate: CFNValue) {
+        let n = c.names
 
         for group in lb.targetGroups {
             c.add(n.targetGroup(group.name), CFNResource("AWS::ElasticLoadBalancingV2::TargetGroup", [
@@ -102,8 +118,6 @@ enum LoadBalancerSection {
                 "Actions": [["Type": "forward", "TargetGroupArn": .ref(n.targetGroup(group.name))]],
             ]))
         }
-
-        if lb.waf { renderWAF(&c) }
     }
 
     static func listenerID(_ listener: Listener) -> String {

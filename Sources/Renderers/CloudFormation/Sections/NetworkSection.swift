@@ -6,6 +6,10 @@ import Blueprint
 enum NetworkSection {
     static func render(_ c: inout CFNContext) {
         let net = c.blueprint.network
+        if let existing = net.existingVpcId {
+            renderExisting(&c, vpc: existing)
+            return
+        }
         c.add("Vpc", CFNResource("AWS::EC2::VPC", [
             "CidrBlock": .string(net.cidr),
             "EnableDnsHostnames": true,
@@ -78,6 +82,36 @@ enum NetworkSection {
 
         renderEndpoints(&c, routeTables: (0..<tableCount).map(privateRouteTable))
         if net.flowLogs { renderFlowLogs(&c) }
+    }
+
+    /// An existing VPC (`x-aws-vpc`): the VPC and each planned subnet become parameters under the IDs the
+    /// created resources would have had; routing, NAT, endpoints and flow logs are the VPC owner's.
+    static func renderExisting(_ c: inout CFNContext, vpc: String) {
+        var parameter = CFNParameter(description: "ID of the existing VPC to deploy into (x-aws-vpc).", default: .string(vpc))
+        parameter.allowedPattern = "^vpc-[0-9A-Za-z]+$"
+        parameter.constraintDescription = "a VPC ID (vpc-…)"
+        c.template.parameters["Vpc"] = parameter
+        for subnet in c.blueprint.network.subnets {
+            let role: String
+            switch subnet.kind {
+            case .public: role = "public subnet (load balancer)"
+            case .private: role = "private subnet with outbound internet access (tasks)"
+            case .isolated: role = "private subnet (data stores)"
+            }
+            c.template.parameters[c.names.subnet(subnet.name)] = CFNParameter(
+                type: "AWS::EC2::Subnet::Id",
+                description: "Existing \(role) in availability zone \(subnet.azIndex + 1) of the VPC.")
+        }
+    }
+
+    /// Subnet parameters nothing refers to (public subnets when the load balancer exists too) are dropped:
+    /// asking for a value that is never used only confuses.
+    static func pruneUnusedSubnetParameters(_ c: inout CFNContext) {
+        let used = Set(c.template.resources.values.flatMap(\.references).map(\.target))
+            .union(c.template.outputs.values.flatMap(\.value.references).map(\.target))
+        for subnet in c.blueprint.network.subnets where !used.contains(c.names.subnet(subnet.name)) {
+            c.template.parameters[c.names.subnet(subnet.name)] = nil
+        }
     }
 
     static func privateRouteTable(_ index: Int) -> String { "PrivateRouteTable\(index + 1)" }

@@ -87,10 +87,10 @@ enum ObservabilitySection {
             return ([("ClusterName", .ref("Cluster"))], nil)
         case ("AWS/ApplicationELB", .loadBalancer):
             guard b.loadBalancer != nil else { break }
-            return ([("LoadBalancer", .getAtt("LoadBalancer", "LoadBalancerFullName"))], nil)
+            return ([("LoadBalancer", c.loadBalancerFullName)], nil)
         case ("AWS/ApplicationELB", .workload):
             guard let group = b.loadBalancer?.targetGroups.first(where: { $0.workload == subject.name || $0.name == subject.name }) else { break }
-            return ([("LoadBalancer", .getAtt("LoadBalancer", "LoadBalancerFullName")),
+            return ([("LoadBalancer", c.loadBalancerFullName),
                      ("TargetGroup", .getAtt(n.targetGroup(group.name), "TargetGroupFullName"))], group.workload)
         case ("AWS/RDS", .dataStore), ("AWS/DocDB", .dataStore):
             guard let store = b.dataStore(named: subject.name) else { break }

@@ -84,6 +84,9 @@ enum WorkloadSection {
         if let user = w.user, !user.isEmpty { container["User"] = .string(user) }
         if let stop = w.stopTimeout { container["StopTimeout"] = .int(clamp(stop, 0, 120)) }
         if w.readonlyRootFilesystem { container["ReadonlyRootFilesystem"] = true }
+        if let credentials = w.image.pullCredentialsSecret, !credentials.isEmpty {
+            container["RepositoryCredentials"] = ["CredentialsParameter": .string(credentials)]
+        }
         if !w.scratchVolumes.isEmpty {
             container["MountPoints"] = .list(w.scratchVolumes.map { volume in
                 ["SourceVolume": .string(volumeName(volume.name)), "ContainerPath": .string(volume.containerPath), "ReadOnly": .bool(volume.readOnly)]
@@ -159,9 +162,9 @@ enum WorkloadSection {
             "PropagateTags": "SERVICE",
             "EnableECSManagedTags": true,
             "DeploymentConfiguration": [
-                "DeploymentCircuitBreaker": ["Enable": true, "Rollback": true],
-                "MaximumPercent": 200,
-                "MinimumHealthyPercent": 100,
+                "DeploymentCircuitBreaker": ["Enable": .bool(w.deployment.circuitBreaker), "Rollback": .bool(w.deployment.circuitBreaker)],
+                "MaximumPercent": .int(clamp(w.deployment.maximumPercent, 100, 200)),
+                "MinimumHealthyPercent": .int(clamp(w.deployment.minimumHealthyPercent, 0, 100)),
             ],
             "NetworkConfiguration": ["AwsvpcConfiguration": [
                 "AssignPublicIp": "DISABLED",
@@ -220,7 +223,7 @@ enum WorkloadSection {
         case .requests:
             metric = ["PredefinedMetricType": "ALBRequestCountPerTarget"]
             if let group = c.blueprint.loadBalancer?.targetGroups.first(where: { $0.workload == w.name }) {
-                metric["ResourceLabel"] = .sub("${LoadBalancer.LoadBalancerFullName}/${\(n.targetGroup(group.name)).TargetGroupFullName}", [:])
+                metric["ResourceLabel"] = .join("/", [c.loadBalancerFullName, .getAtt(n.targetGroup(group.name), "TargetGroupFullName")])
             } else {
                 c.problem("\(w.name): request-count scaling needs a target group")
                 metric = ["PredefinedMetricType": "ECSServiceAverageCPUUtilization"]
@@ -272,7 +275,7 @@ enum WorkloadSection {
             "State": "ENABLED",
             "Targets": [[
                 "Id": .string(String(containerName(w).prefix(64))),
-                "Arn": .getAtt("Cluster", "Arn"),
+                "Arn": c.clusterARN,
                 "RoleArn": .getAtt(role, "Arn"),
                 "EcsParameters": [
                     "TaskDefinitionArn": .ref(n.taskDefinition(w.name)),
