@@ -21,6 +21,7 @@ enum FerryCommands {
     static let all: [any ParsableCommand.Type] = [
         ConfigCommand.self,
         PlanCommand.self,
+        GenerateCommand.self,
         CostCommand.self,
         CheckCommand.self,
         GuideCommand.self,
