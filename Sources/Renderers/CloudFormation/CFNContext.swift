@@ -155,14 +155,21 @@ struct CFNContext {
     /// The ARN of a secret: ours, or the one RDS manages for `ManageMasterUserPassword`.
     mutating func secretARN(_ spec: SecretSpec) -> CFNValue {
         if case .managed(let owner) = spec.generation {
-            guard let store = blueprint.dataStore(named: owner) else {
-                problem("secret \(spec.name) is managed by \(owner), which is not a data store")
+            // `owner` names the managing service (`rds`); the store is the one whose credentials it holds.
+            guard let store = blueprint.dataStores.first(where: { $0.credentialsSecret == spec.name })
+                ?? blueprint.dataStore(named: owner) else {
+                problem("secret \(spec.name) is managed by \(owner), but no data store uses it")
                 return .string(spec.secretName)
             }
+            if !Self.exposesManagedSecret(store) { return .ref(names.secret(spec.name)) }
             return .getAtt(names.dataStore(store), "MasterUserSecret.SecretArn")
         }
         return .ref(names.secret(spec.name))
     }
+
+    /// RDS and Aurora expose the secret they manage (`MasterUserSecret.SecretArn`); DocumentDB does not, so
+    /// for it the template creates the credentials secret itself and passes the password by dynamic reference.
+    static func exposesManagedSecret(_ store: DataStore) -> Bool { store.kind.isRelational }
 
     func parameterARN(_ spec: ParameterSpec) -> CFNValue {
         let path = spec.parameterName.hasPrefix("/") ? spec.parameterName : "/" + spec.parameterName
@@ -179,7 +186,9 @@ struct CFNContext {
         case "reader-endpoint", "readerEndpoint":
             return store.kind.isAurora ? .getAtt(id, "ReadEndpoint.Address") : endpointAddress(store)
         case "endpoint", "dns", "host", "address": return endpointAddress(store)
-        case "secret": return .getAtt(id, "MasterUserSecret.SecretArn")
+        case "secret":
+            return Self.exposesManagedSecret(store) ? .getAtt(id, "MasterUserSecret.SecretArn")
+                : .ref(names.secret(store.credentialsSecret ?? store.name))
         default:
             switch store.kind {
             case .auroraPostgresql, .auroraMysql: return .getAtt(id, "DBClusterArn")
@@ -197,7 +206,8 @@ struct CFNContext {
     func endpointAddress(_ store: DataStore) -> CFNValue {
         let id = names.dataStore(store)
         switch store.kind {
-        case .auroraPostgresql, .auroraMysql, .rdsPostgresql, .rdsMysql, .documentdb: return .getAtt(id, "Endpoint.Address")
+        case .auroraPostgresql, .auroraMysql, .rdsPostgresql, .rdsMysql: return .getAtt(id, "Endpoint.Address")
+        case .documentdb: return .getAtt(id, "Endpoint")
         case .elasticacheRedis, .elasticacheValkey: return .getAtt(id, "PrimaryEndPoint.Address")
         case .elasticacheMemcached: return .getAtt(id, "ConfigurationEndpoint.Address")
         case .amazonMQ: return .select(0, .getAtt(id, "AmqpEndpoints"))

@@ -12,39 +12,34 @@ struct CFNNames {
         "LoadBalancerLogsBucket", "LoadBalancerLogsBucketPolicy", "EventsRole",
     ]
 
-    /// Every suffix appended to an element stem below.
-    static let suffixes = [
-        "Service", "TaskDefinition", "LogGroup", "TargetGroup", "SecurityGroup", "Role", "Alarm", "Secret",
-        "Parameter", "Bucket", "BucketPolicy", "Table", "Database", "DatabaseCluster", "DatabaseInstance",
-        "DatabaseSubnetGroup", "DatabaseParameterGroup", "Cache", "CacheSubnetGroup", "Repository",
-        "DiscoveryService", "ScalableTarget", "ScalingPolicy", "ListenerRule", "Schedule", "ImageTag",
-        "Broker", "Domain", "Endpoint", "NatGateway", "NatEip", "PrivateRouteTable", "PrivateDefaultRoute",
-        "RouteTableAssociation", "Ingress", "Policy",
-    ]
+    let ids: ScopedLogicalIDs
 
-    let ids: LogicalIDs
-
+    /// Every (name, suffix) pair the renderer turns into a logical ID, by element kind.
     init(_ b: Blueprint) {
-        var names: [String] = []
-        names += b.workloads.map(\.name)
-        names += b.dataStores.map(\.name)
-        names += b.buckets.map(\.name)
-        names += b.tables.map(\.name)
-        names += b.secrets.map(\.name)
-        names += b.parameters.map(\.name)
-        names += b.roles.map(\.name)
-        names += b.logGroups.map(\.name)
-        names += b.alarms.map(\.name)
-        names += b.repositories.map(\.name)
-        names += b.network.securityGroups.map(\.name)
-        names += b.network.subnets.map(\.name)
-        names += b.network.endpoints.map(\.service)
-        names += b.loadBalancer?.targetGroups.map(\.name) ?? []
-        names += b.serviceDiscovery?.services.map(\.name) ?? []
-        ids = LogicalIDs(names: names, suffixes: CFNNames.suffixes, reserved: CFNNames.fixed)
+        var pairs: [(name: String, suffix: String)] = []
+        func add(_ names: [String], _ suffixes: [String]) {
+            for name in names { for suffix in suffixes { pairs.append((name, suffix)) } }
+        }
+        add(b.workloads.map(\.name), ["Service", "TaskDefinition", "ScalableTarget", "ScalingPolicy", "Schedule", "PullCredentials"])
+        add(b.dataStores.map(\.name), ["Database", "DatabaseCluster", "DatabaseInstance", "DatabaseSubnetGroup",
+                                        "DatabaseParameterGroup", "Cache", "CacheSubnetGroup", "Broker", "Domain"])
+        add(b.buckets.map(\.name), ["Bucket", "BucketPolicy"])
+        add(b.tables.map(\.name), ["Table"])
+        add(b.secrets.map(\.name), ["Secret"])
+        add(b.parameters.map(\.name), ["Parameter"])
+        add(b.roles.map(\.name), ["Role"])
+        add(b.logGroups.map(\.name), ["LogGroup"])
+        add(b.alarms.map(\.name), ["Alarm"])
+        add(b.repositories.map(\.name), ["Repository"])
+        add(b.network.securityGroups.map(\.name), ["SecurityGroup", "Ingress"])
+        add(b.network.subnets.map(\.name), ["", "RouteTableAssociation"])
+        add(b.network.endpoints.map(\.service), ["Endpoint"])
+        add(b.loadBalancer?.targetGroups.map(\.name) ?? [], ["TargetGroup", "ListenerRule"])
+        add(b.serviceDiscovery?.services.map(\.name) ?? [], ["DiscoveryService"])
+        ids = ScopedLogicalIDs(pairs: pairs, reserved: CFNNames.fixed)
     }
 
-    func id(_ name: String, _ suffix: String) -> String { ids[name] + suffix }
+    func id(_ name: String, _ suffix: String) -> String { ids[name, suffix] }
 
     func service(_ workload: String) -> String { id(workload, "Service") }
     func taskDefinition(_ workload: String) -> String { id(workload, "TaskDefinition") }
@@ -59,7 +54,7 @@ struct CFNNames {
     func table(_ name: String) -> String { id(name, "Table") }
     func repository(_ name: String) -> String { id(name, "Repository") }
     func discoveryService(_ name: String) -> String { id(name, "DiscoveryService") }
-    func subnet(_ name: String) -> String { ids[name] }
+    func subnet(_ name: String) -> String { ids[name, ""] }
     func endpoint(_ service: String) -> String { id(service, "Endpoint") }
 
     /// The resource whose `Endpoint.Address` clients use: the cluster for Aurora, the instance for RDS,

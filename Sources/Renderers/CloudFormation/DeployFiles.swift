@@ -87,6 +87,7 @@ enum DeployReadme {
               --parameter-overrides file://\(CloudFormationRenderer.parametersFileName)
             ```
 
+
             """
         } else {
             out += """
@@ -99,12 +100,14 @@ enum DeployReadme {
               --parameter-overrides file://\(CloudFormationRenderer.parametersFileName)
             ```
 
+
             """
         }
         out += """
         3. Review before executing: add `--no-execute-changeset` to the deploy command, inspect the change set in
            the console or with `aws cloudformation describe-change-set`, then run it without the flag.
         4. Outputs (URLs, endpoints): `aws cloudformation describe-stacks --stack-name \(stack) --query 'Stacks[0].Outputs'`.
+
 
         """
         if !b.repositories.isEmpty {
@@ -114,6 +117,7 @@ enum DeployReadme {
             Built services pull from the ECR repositories this stack creates. The first deploy creates the
             repositories; push images (tagged as the `*ImageTag` parameters say) and deploy again, or let the
             CI workflow do both.
+
 
             """
         }

@@ -75,3 +75,36 @@ public struct LogicalIDs: Sendable {
         return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }
+
+/// Logical IDs for (name, suffix) pairs: `("svc-auth", "Service")` → `SvcAuthService`. Only pairs that
+/// would produce the same ID (or a reserved one) get the name's hash between stem and suffix, so an ECR
+/// repository `app/web` and a service `app-web` keep readable IDs (`AppWebRepository`, `AppWebService`)
+/// while two services `app-web` and `app_web` do not collide. Depends on the set of pairs only.
+public struct ScopedLogicalIDs: Sendable {
+    private let table: [String: String]
+
+    private static func key(_ name: String, _ suffix: String) -> String { name + "\u{0}" + suffix }
+
+    public init(pairs: [(name: String, suffix: String)], reserved: Set<String> = []) {
+        var owners: [String: Set<String>] = [:]
+        for (name, suffix) in pairs { owners[LogicalIDs.base(name) + suffix, default: []].insert(name) }
+        var table: [String: String] = [:]
+        for (name, suffix) in pairs {
+            let stem = LogicalIDs.base(name)
+            let plain = stem + suffix
+            let clean = (owners[plain]?.count ?? 0) == 1 && !reserved.contains(plain) && !stem.isEmpty
+                && stem.count <= LogicalIDs.maxBaseLength
+            table[Self.key(name, suffix)] = clean ? plain : Self.hashed(name, suffix)
+        }
+        self.table = table
+    }
+
+    public subscript(name: String, suffix: String) -> String {
+        table[Self.key(name, suffix)] ?? Self.hashed(name, suffix)
+    }
+
+    private static func hashed(_ name: String, _ suffix: String) -> String {
+        let stem = LogicalIDs.base(name)
+        return String((stem.isEmpty ? "X" : stem).prefix(LogicalIDs.maxBaseLength - 8)) + LogicalIDs.hash(name) + suffix
+    }
+}

@@ -12,7 +12,14 @@ enum ConfigurationSection {
             var description = spec.description
             switch spec.generation {
             case .managed:
-                continue
+                // Stores that do not expose their managed secret get one from the template (see CFNContext).
+                guard let store = c.blueprint.dataStores.first(where: { $0.credentialsSecret == spec.name }),
+                      !CFNContext.exposesManagedSecret(store) else { continue }
+                let user = JSONEmitter.compact(.object(["username": .string(store.masterUsername ?? "app")]))
+                properties["GenerateSecretString"] = [
+                    "SecretStringTemplate": .string(user), "GenerateStringKey": "password",
+                    "PasswordLength": 32, "ExcludeCharacters": .string(unsafeCharacters),
+                ]
             case .generated(let length, let excludePunctuation, let jsonKey):
                 var generate: [String: CFNValue] = [
                     "PasswordLength": .int(WorkloadSection.clamp(length, 16, 4096)),

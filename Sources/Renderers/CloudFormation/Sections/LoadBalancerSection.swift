@@ -98,7 +98,7 @@ enum LoadBalancerSection {
         }
 
         let forwarding = forwardingListener(lb)
-        for (index, rule) in lb.rules.enumerated() {
+        for rule in lb.rules {
             guard let group = lb.targetGroups.first(where: { $0.name == rule.targetGroup }) else {
                 c.problem("listener rule \(rule.priority) forwards to \(rule.targetGroup), which is not a target group")
                 continue
@@ -111,7 +111,7 @@ enum LoadBalancerSection {
                 conditions.append(["Field": "host-header", "HostHeaderConfig": ["Values": .list(rule.hostHeaders.map { .string($0) })]])
             }
             if conditions.isEmpty { conditions = [["Field": "path-pattern", "PathPatternConfig": ["Values": ["/*"]]]] }
-            c.add(ruleID(index, rule), CFNResource("AWS::ElasticLoadBalancingV2::ListenerRule", [
+            c.add(ruleID(c.names, rule), CFNResource("AWS::ElasticLoadBalancingV2::ListenerRule", [
                 "ListenerArn": .ref(forwarding),
                 "Priority": .int(WorkloadSection.clamp(rule.priority, 1, 50_000)),
                 "Conditions": .list(conditions),
@@ -131,8 +131,8 @@ enum LoadBalancerSection {
         return (forwarding.first { $0.proto == "HTTPS" } ?? forwarding.first).map(listenerID) ?? "HttpsListener"
     }
 
-    static func ruleID(_ index: Int, _ rule: ListenerRule) -> String {
-        LogicalIDs.base(rule.targetGroup) + "ListenerRule" + String(rule.priority)
+    static func ruleID(_ names: CFNNames, _ rule: ListenerRule) -> String {
+        names.id(rule.targetGroup, "ListenerRule") + String(rule.priority)
     }
 
     static func targetGroupAttributes(_ group: TargetGroup) -> [CFNValue] {

@@ -87,10 +87,10 @@ enum NetworkSection {
     /// An existing VPC (`x-aws-vpc`): the VPC and each planned subnet become parameters under the IDs the
     /// created resources would have had; routing, NAT, endpoints and flow logs are the VPC owner's.
     static func renderExisting(_ c: inout CFNContext, vpc: String) {
-        var parameter = CFNParameter(description: "ID of the existing VPC to deploy into (x-aws-vpc).", default: .string(vpc))
-        parameter.allowedPattern = "^vpc-[0-9A-Za-z]+$"
-        parameter.constraintDescription = "a VPC ID (vpc-…)"
-        c.template.parameters["Vpc"] = parameter
+        // A placeholder (`vpc-xxxx`) is not offered as the default: the parameter must then be filled in.
+        let valid = vpc.wholeMatch(of: /vpc-([0-9a-f]{8}|[0-9a-f]{17})/) != nil
+        c.template.parameters["Vpc"] = CFNParameter(type: "AWS::EC2::VPC::Id", description: "ID of the existing VPC to deploy into (x-aws-vpc).",
+                                                    default: valid ? .string(vpc) : nil)
         for subnet in c.blueprint.network.subnets {
             let role: String
             switch subnet.kind {

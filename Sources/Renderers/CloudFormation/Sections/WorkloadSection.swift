@@ -85,7 +85,14 @@ enum WorkloadSection {
         if let stop = w.stopTimeout { container["StopTimeout"] = .int(clamp(stop, 0, 120)) }
         if w.readonlyRootFilesystem { container["ReadonlyRootFilesystem"] = true }
         if let credentials = w.image.pullCredentialsSecret, !credentials.isEmpty {
-            container["RepositoryCredentials"] = ["CredentialsParameter": .string(credentials)]
+            // Not an ARN (a placeholder left in the compose file): ask for it as a parameter instead.
+            var value: CFNValue = .string(credentials)
+            if !credentials.hasPrefix("arn:") {
+                let name = n.id(w.name, "PullCredentials")
+                c.template.parameters[name] = CFNParameter(description: "ARN of the Secrets Manager secret with registry credentials for \(w.name)'s image (x-aws-pull_credentials).")
+                value = .ref(name)
+            }
+            container["RepositoryCredentials"] = ["CredentialsParameter": value]
         }
         if !w.scratchVolumes.isEmpty {
             container["MountPoints"] = .list(w.scratchVolumes.map { volume in
@@ -188,8 +195,8 @@ enum WorkloadSection {
                 properties["HealthCheckGracePeriodSeconds"] = .int(60 + clamp(w.healthCheck?.startPeriod ?? 0, 0, 300))
                 // A target group must belong to a listener before a service can register with it.
                 dependsOn.append(LoadBalancerSection.forwardingListener(lb))
-                for (index, rule) in lb.rules.enumerated() where groups.contains(where: { $0.name == rule.targetGroup }) {
-                    dependsOn.append(LoadBalancerSection.ruleID(index, rule))
+                for rule in lb.rules where groups.contains(where: { $0.name == rule.targetGroup }) {
+                    dependsOn.append(LoadBalancerSection.ruleID(n, rule))
                 }
             }
         }
