@@ -5,6 +5,7 @@ import Foundation
 // in `benchmarks`; add yours there.
 let benchmarks: [String: (_ args: [String]) throws -> Void] = [
     "load": LoadBenchmark.run,
+    "generate": GenerateBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
