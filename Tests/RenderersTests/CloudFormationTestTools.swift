@@ -55,26 +55,37 @@ enum CloudFormationTestTools {
         }
     }
 
-    /// Runs cfn-lint once over all `templates` (one process: its start-up dominates) and returns every match.
+    /// Runs cfn-lint over all `templates`: a few processes (its start-up dominates small runs), two at a
+    /// time so both cores of a CI machine work.
     static func lint(_ templates: [URL]) throws -> [LintMatch] {
         guard !templates.isEmpty else { return [] }
         let tool = try cfnLint()
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = ["--format", "json", "--regions", "us-east-1", "--"] + templates.map(\.path)
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        // Read before waiting: a full pipe would block cfn-lint forever.
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard let matches = try? JSONDecoder().decode([LintMatch].self, from: out) else {
-            throw NSError(domain: "cfn-lint", code: Int(process.terminationStatus), userInfo: [
-                NSLocalizedDescriptionKey: "cfn-lint exited \(process.terminationStatus): "
-                    + (String(data: err, encoding: .utf8) ?? "") + (String(data: out, encoding: .utf8) ?? ""),
-            ])
+        let half = (templates.count + 1) / 2
+        let chunks = [Array(templates.prefix(half)), Array(templates.dropFirst(half))].filter { !$0.isEmpty }
+        var running: [(Process, Pipe, Pipe)] = []
+        for chunk in chunks {
+            let process = Process()
+            process.executableURL = tool
+            process.arguments = ["--format", "json", "--regions", "us-east-1", "--"] + chunk.map(\.path)
+            let stdout = Pipe(), stderr = Pipe()
+            process.standardOutput = stdout
+            process.standardError = stderr
+            try process.run()
+            running.append((process, stdout, stderr))
+        }
+        var matches: [LintMatch] = []
+        for (process, stdout, stderr) in running {
+            // Read before waiting: a full pipe would block cfn-lint forever.
+            let out = stdout.fileHandleForReading.readDataToEndOfFile()
+            let err = stderr.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard let decoded = try? JSONDecoder().decode([LintMatch].self, from: out) else {
+                throw NSError(domain: "cfn-lint", code: Int(process.terminationStatus), userInfo: [
+                    NSLocalizedDescriptionKey: "cfn-lint exited \(process.terminationStatus): "
+                        + (String(data: err, encoding: .utf8) ?? "") + (String(data: out, encoding: .utf8) ?? ""),
+                ])
+            }
+            matches += decoded
         }
         return matches
     }

@@ -58,6 +58,11 @@ struct CFNContext {
         let attribute = ref.attribute ?? "arn"
         switch ref.kind {
         case .arn:
+            // A placeholder registry-credentials "ARN" is the parameter WorkloadSection asks for instead.
+            if !ref.name.hasPrefix("arn:"), ref.name != "*",
+               let owner = b.workloads.first(where: { $0.image.pullCredentialsSecret == ref.name }) {
+                return .ref(names.id(owner.name, "PullCredentials"))
+            }
             return ref.name.contains("${") ? .sub(ref.name, [:]) : .string(ref.name)
         case .bucket:
             guard b.bucket(named: ref.name) != nil else { return missing(ref) }
@@ -230,6 +235,17 @@ struct CFNContext {
         }
     }
 
+    /// The JSON key a dynamic reference reads: the reference's own attribute, else the key a generated
+    /// secret stores its value under, else `password` for service-managed credentials; nil for a plain string.
+    static func secretKey(_ ref: ResourceReference, _ spec: SecretSpec) -> String? {
+        if let attribute = ref.attribute, attribute != "arn" { return attribute }
+        switch spec.generation {
+        case .generated(_, _, let jsonKey): return jsonKey
+        case .managed: return "password"
+        case .provided, .composed: return nil
+        }
+    }
+
     /// Escapes `${` in text meant literally inside `Fn::Sub` (IoT policy variables such as
     /// `${iot:Connection.Thing.ThingName}` must reach IoT unchanged).
     static func escapeSub(_ text: String) -> String {
@@ -250,7 +266,7 @@ struct CFNContext {
                 if secretValues, ref.kind == .secret, let spec = blueprint.secret(named: ref.name) {
                     // The value of a secret key, resolved by CloudFormation at deploy time, never in the template.
                     vars[variable] = secretARN(spec)
-                    output += "{{resolve:secretsmanager:${\(variable)}:SecretString:\(ref.attribute ?? "password")}}"
+                    output += "{{resolve:secretsmanager:${\(variable)}:SecretString\(Self.secretKey(ref, spec).map { ":" + $0 } ?? "")}}"
                 } else {
                     let value = resolve(ref)
                     if case .string(let literal) = value {
