@@ -31,7 +31,9 @@ struct ImageLatestTag: PolicyCheck {
         }
         for p in c.template?.parameters.keys.sorted() ?? [] where p.hasSuffix("ImageTag") {
             if c.template?.parameters[p]?["Default"]?.string == "latest" {
-                out.append(Violation(subject: "template.Parameters.\(p)", message: "parameter \(p) defaults to latest"))
+                let service = c.serviceName(forLogicalID: p)
+                out.append(Violation(subject: "template.Parameters.\(p)", message: "parameter \(p) defaults to latest",
+                                     evidence: service.map(c.serviceEvidence) ?? [], service: service))
             }
         }
         return out

@@ -19,9 +19,7 @@ extension PolicyContext {
             return s
         }
         let lowered = id.lowercased()
-        return serviceNames
-            .filter { let k = Self.alnum($0); return !k.isEmpty && lowered.hasPrefix(k) }
-            .max { Self.alnum($0).count < Self.alnum($1).count }
+        return logicalPrefixes.first { lowered.hasPrefix($0.prefix) }?.service
     }
 
     static func alnum(_ s: String) -> String { String(s.lowercased().filter { $0.isLetter || $0.isNumber }) }

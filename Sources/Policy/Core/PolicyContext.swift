@@ -9,6 +9,8 @@ public struct PolicyContext: Sendable {
     public var tier: Tier
     /// Compose service names, longest first (to attribute template resources to services).
     var serviceNames: [String]
+    /// Logical-ID prefixes → service, longest first.
+    var logicalPrefixes: [(prefix: String, service: String)]
     /// Where each service is declared.
     var servicePositions: [String: SourcePosition]
 
@@ -18,6 +20,7 @@ public struct PolicyContext: Sendable {
         self.tier = tier
         let index = blueprint.map(BlueprintIndex.init) ?? BlueprintIndex()
         serviceNames = index.serviceNames
+        logicalPrefixes = index.logicalPrefixes
         servicePositions = index.positions
     }
 }

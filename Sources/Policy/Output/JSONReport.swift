@@ -34,6 +34,22 @@ public enum JSONReport {
             case id, severity, title, message, subject, service, evidence, fix, related, waived
             case waiverReason = "waiver_reason"
         }
+
+        // Absent values are written as null so every finding has the same keys.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(severity, forKey: .severity)
+            try c.encode(title, forKey: .title)
+            try c.encode(message, forKey: .message)
+            try c.encode(subject, forKey: .subject)
+            try c.encode(service, forKey: .service)
+            try c.encode(evidence, forKey: .evidence)
+            try c.encode(fix, forKey: .fix)
+            try c.encode(related, forKey: .related)
+            try c.encode(waived, forKey: .waived)
+            try c.encode(waiverReason, forKey: .waiverReason)
+        }
     }
 
     public static func render(_ report: PolicyReport, failOn: CheckSeverity) -> String {
