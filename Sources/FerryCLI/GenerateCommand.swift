@@ -10,20 +10,26 @@ struct GenerateTarget: Sendable {
     var name: String
     var summary: String
     /// Files to write and problems that make the output unusable (reported, nothing written).
-    var render: @Sendable (Blueprint) -> (files: [RenderedFile], problems: [String])
+    var render: @Sendable (Blueprint, GenerateContext) -> (files: [RenderedFile], problems: [String])
 
     static let cloudFormation = GenerateTarget(
         name: "cloudformation",
         summary: "CloudFormation template(s), parameters file and deploy README",
-        render: { blueprint in
+        render: { blueprint, _ in
             let rendering = CloudFormationRenderer.render(blueprint)
             return (rendering.files, rendering.problems)
         })
 
     /// Every target, in the order `--help` lists them.
-    static let all: [GenerateTarget] = [cloudFormation]
+    static let all: [GenerateTarget] = [cloudFormation, githubActions]
 
     static func named(_ name: String) -> GenerateTarget? { all.first { $0.name == name.lowercased() } }
+}
+
+/// Where the project and the output are, for targets whose files depend on the repository layout.
+struct GenerateContext: Sendable {
+    var projectDirectory: String
+    var outputDirectory: String
 }
 
 /// `ferry generate --target cloudformation -o DIR`: plan the project and write infrastructure code.
@@ -59,7 +65,7 @@ struct GenerateCommand: ParsableCommand {
             let project = try root.project.overridden(by: local).loadProject()
             CLIError.printDiagnostics(project)
             let blueprint = Planner.plan(project, options: planning.planOptions)
-            let (files, problems) = generator.render(blueprint)
+            let (files, problems) = generator.render(blueprint, GenerateContext(projectDirectory: project.workingDirectory, outputDirectory: output))
             guard problems.isEmpty else {
                 for problem in problems { CLIError.printError("ferry: \(problem)") }
                 throw CLIError.input("ferry: nothing written: the \(generator.name) output would be invalid (a planner inconsistency; please report it)")
