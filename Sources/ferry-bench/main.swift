@@ -6,6 +6,7 @@ import Foundation
 let benchmarks: [String: (_ args: [String]) throws -> Void] = [
     "load": LoadBenchmark.run,
     "generate": GenerateBenchmark.run,
+    "plan": PlanBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
