@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz the Compose loader with libFuzzer (Linux).
 #   scripts/fuzz.sh [RUNS]        default 1,000,000 executions, one worker
+#   FUZZ_SECONDS=N scripts/fuzz.sh  also stop after N seconds
 # Seeds: examples/, the bad-input fixtures and, when present, the shared corpus.
 # Crashes land in fuzz-artifacts/; the growing corpus in Fuzz/corpus-run/ (both ignored by git).
 set -euo pipefail
@@ -20,6 +21,8 @@ if [ -d "$SHARED/corpus" ]; then
 fi
 
 # One worker: the machine's cores are shared.
-"$BIN" Fuzz/corpus-run -runs="$RUNS" -workers=1 -jobs=1 -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+TIME_LIMIT=()
+[ -n "${FUZZ_SECONDS:-}" ] && TIME_LIMIT=(-max_total_time="$FUZZ_SECONDS")
+"$BIN" Fuzz/corpus-run -runs="$RUNS" "${TIME_LIMIT[@]}" -workers=1 -jobs=1 -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=fuzz-artifacts/ -print_final_stats=1 2>&1 | tee fuzz-artifacts/last-run.log | grep -E "^#[0-9]+ +(DONE|pulse)|stat::|ERROR|SUMMARY" || true
 echo "crash files: $(ls fuzz-artifacts | grep -c -E '^(crash|leak|timeout|oom)-' || true)"

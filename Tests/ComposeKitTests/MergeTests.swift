@@ -129,4 +129,21 @@ final class MergeTests: XCTestCase {
         let p = try TestSupport.load("version: \"3.8\"\nservices:\n  web:\n    image: nginx\n")
         XCTAssertTrue(p.diagnostics.contains { $0.severity == .notice && $0.keyPath == "version" && $0.location?.line == 1 })
     }
+
+    func testComposeFileVariableAndEnvFiles() throws {
+        let dir = try TestSupport.directory([
+            "base.yaml": "services:\n  web:\n    image: \"web:${TAG}\"\n    environment: [\"LEVEL=${LEVEL:-none}\"]\n",
+            "extra.yaml": "services:\n  web:\n    ports: [\"80\"]\n",
+            "one.env": "TAG=one\nLEVEL=low\n",
+            "two.env": "TAG=two\n",
+        ])
+        let p = try ComposeLoader.load(LoadOptions(envFiles: ["one.env", "two.env"],
+                                                   environment: ["COMPOSE_FILE": "base.yaml:extra.yaml"], currentDirectory: dir))
+        let web = try XCTUnwrap(p.service(named: "web"))
+        XCTAssertEqual(web.image, "web:two", "a later --env-file wins")
+        XCTAssertEqual(web.env("LEVEL"), "low")
+        XCTAssertEqual(web.ports.map(\.target), [80])
+        XCTAssertEqual(p.variableOrigins["TAG"], .envFile)
+        XCTAssertThrowsError(try ComposeLoader.load(LoadOptions(envFiles: ["missing.env"], environment: ["COMPOSE_FILE": "base.yaml"], currentDirectory: dir)))
+    }
 }

@@ -70,6 +70,12 @@ final class YAMLReaderTests: XCTestCase {
 
     func testAliasAsKeyRefused() {
         XCTAssertThrowsError(try YAMLReader.parse("a: &a [1]\nb:\n  *a : 1\n", file: "/k.yaml"))
+        // Found by the fuzzer: the scanner makes an alias a key when a `:` follows later on the line.
+        XCTAssertThrowsError(try YAMLReader.parse("a: &a [1]\nb: [*a placement: x]\n", file: "/k.yaml"))
+        XCTAssertThrowsError(try YAMLReader.parse("a: &a [1]\nb:\n  ? *a\n  : 1\n", file: "/k.yaml"))
+        XCTAssertThrowsError(try YAMLReader.parse("a: &a [1]\nb: {[*a, *a]: 1}\n", file: "/k.yaml"))
+        // Not aliases: globs and question marks in scripts.
+        XCTAssertNoThrow(try YAMLReader.parse("command: |\n  ls * | grep a:b\n  echo ok ? yes\n", file: "/k.yaml"))
     }
 
     func testSyntaxErrorHasPosition() {

@@ -74,14 +74,28 @@ enum YAMLPrescan {
                 if flowDepth > maxDepth { throw fail("nesting is too deep (more than \(maxDepth) levels)") }
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 flowDepth = max(0, flowDepth - 1)
+            case UInt8(ascii: "?") where atLineStart || structuralStart(bytes, before: i):
+                // Explicit (complex) keys: Compose keys are plain strings.
+                let next = i + 1 < bytes.count ? bytes[i + 1] : UInt8(ascii: "\n")
+                if next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") {
+                    throw fail("explicit mapping keys (?) are not supported: keys must be plain strings")
+                }
             case UInt8(ascii: "*") where tokenStart:
-                // An alias: refuse it as a mapping key (`*a: value` or `? *a`).
+                // An alias must not become a mapping key, alone or inside a collection key.
+                // The scanner makes a line's leading token a key when a `:` follows on that
+                // line (`*a: v`, `*a b: v`, `[*a x: v]`, `{[*a]: v}`), so refuse any `:`
+                // after a named alias on its line, before a comment.
                 var j = i + 1
                 while j < bytes.count, !isAliasTerminator(bytes[j]) { j += 1 }
-                var k = j
-                while k < bytes.count, bytes[k] == UInt8(ascii: " ") { k += 1 }
-                if k < bytes.count, bytes[k] == UInt8(ascii: ":") {
-                    throw fail("an alias cannot be used as a mapping key")
+                var previousByte = bytes[j - 1]
+                // `*` without a name (a shell glob in a script) is no alias.
+                while j > i + 1, j < bytes.count {
+                    let b = bytes[j]
+                    if b == UInt8(ascii: "\n") { break }
+                    if b == UInt8(ascii: "#"), previousByte == UInt8(ascii: " ") || previousByte == UInt8(ascii: "\t") { break }
+                    if b == UInt8(ascii: ":") { throw fail("an alias cannot be used as a mapping key") }
+                    previousByte = b
+                    j += 1
                 }
                 if previous == UInt8(ascii: "?") || (i >= 2 && bytes[i - 1] == UInt8(ascii: " ") && bytes[i - 2] == UInt8(ascii: "?")) {
                     throw fail("an alias cannot be used as a mapping key")
@@ -92,6 +106,14 @@ enum YAMLPrescan {
             previous = i < bytes.count ? bytes[i] : c
             i += 1; column += 1
         }
+    }
+
+    /// Whether the last non-blank byte before `i` on its line opens or separates flow entries.
+    private static func structuralStart(_ bytes: [UInt8], before i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") { k -= 1 }
+        guard k >= 0 else { return true }
+        return bytes[k] == UInt8(ascii: "[") || bytes[k] == UInt8(ascii: "{") || bytes[k] == UInt8(ascii: ",")
     }
 
     /// libyaml's anchor names are letters, digits, `-` and `_`.
