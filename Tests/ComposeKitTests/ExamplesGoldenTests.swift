@@ -5,9 +5,16 @@ import XCTest
 /// The normalized output of every stack under `examples/` (all profiles, empty shell
 /// environment) against golden files. `FERRY_UPDATE_GOLDEN=1` rewrites them.
 final class ExamplesGoldenTests: XCTestCase {
+    /// The folders of `examples/` that hold a compose project.
+    static func composeExamples(_ examples: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: examples).filter { name in
+            ProjectContext.defaultFileNames.contains { Paths.exists(examples + "/" + name + "/" + $0) }
+        }.sorted()
+    }
+
     func testExamplesMatchGoldenFiles() throws {
         let examples = TestSupport.repoRoot + "/examples"
-        let names = try FileManager.default.contentsOfDirectory(atPath: examples).filter { Paths.isDirectory(examples + "/" + $0) }.sorted()
+        let names = try Self.composeExamples(examples)
         XCTAssertFalse(names.isEmpty)
         let update = ProcessInfo.processInfo.environment["FERRY_UPDATE_GOLDEN"] != nil
         for name in names {
@@ -40,7 +47,7 @@ final class ExamplesGoldenTests: XCTestCase {
     /// `ferry config` output is itself a compose file that loads to the same project.
     func testConfigOutputReloadsUnchanged() throws {
         let examples = TestSupport.repoRoot + "/examples"
-        for name in try FileManager.default.contentsOfDirectory(atPath: examples).sorted() where Paths.isDirectory(examples + "/" + name) {
+        for name in try Self.composeExamples(examples) {
             let dir = examples + "/" + name
             let project = try ComposeLoader.load(LoadOptions(profiles: ["*"], environment: [:], currentDirectory: dir))
             for text in [project.configDocument.yaml(), project.configDocument.json()] {
