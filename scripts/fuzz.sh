@@ -20,9 +20,9 @@ if [ -d "$SHARED/corpus" ]; then
   while IFS= read -r f; do seed "$f"; done < <(find "$SHARED/corpus" "$SHARED/seed-projects" -name '*compose*.y*ml' | sort)
 fi
 
-# One worker: the machine's cores are shared.
+# One process, no extra workers: the machine's cores are shared.
 TIME_LIMIT=()
 [ -n "${FUZZ_SECONDS:-}" ] && TIME_LIMIT=(-max_total_time="$FUZZ_SECONDS")
-"$BIN" Fuzz/corpus-run -runs="$RUNS" "${TIME_LIMIT[@]}" -workers=1 -jobs=1 -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+"$BIN" Fuzz/corpus-run -runs="$RUNS" "${TIME_LIMIT[@]}" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=fuzz-artifacts/ -print_final_stats=1 2>&1 | tee fuzz-artifacts/last-run.log | grep -E "^#[0-9]+ +(DONE|pulse)|stat::|ERROR|SUMMARY" || true
 echo "crash files: $(ls fuzz-artifacts | grep -c -E '^(crash|leak|timeout|oom)-' || true)"
