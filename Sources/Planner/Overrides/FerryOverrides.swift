@@ -196,7 +196,11 @@ enum OverrideParser {
             note(&o, "x-aws-role", r, s)
             o.awsRoleStatements = policyStatements(from: r)
         }
-        if let r = reader("x-aws-policies") { o.awsPolicies = r.strings; note(&o, "x-aws-policies", r, s) }
+        if let r = reader("x-aws-policies") {
+            o.awsPolicies = r.strings.filter { $0.hasPrefix("arn:") }
+            if o.awsPolicies.count != r.strings.count { o.unknownKeys.append("\(r.path) (entries that are not policy ARNs)") }
+            note(&o, "x-aws-policies", r, s)
+        }
         if let r = reader("x-aws-autoscaling") {
             note(&o, "x-aws-autoscaling", r, s)
             if let v = r.child("min")?.int, v >= 0 { o.minimum = v }
@@ -204,7 +208,11 @@ enum OverrideParser {
             if let v = r.child("cpu")?.double, v > 0 { o.scalingMetric = .cpu; o.scalingTarget = v }
             if let v = r.child("memory", "mem")?.double, v > 0 { o.scalingMetric = .memory; o.scalingTarget = v }
         }
-        if let r = reader("x-aws-pull_credentials") { o.pullCredentials = r.string; note(&o, "x-aws-pull_credentials", r, s) }
+        if let r = reader("x-aws-pull_credentials") {
+            // Only an ARN can be referenced; placeholders are reported, not rendered.
+            if let v = r.string, v.hasPrefix("arn:") { o.pullCredentials = v } else { o.unknownKeys.append("\(r.path) (not a Secrets Manager ARN)") }
+            note(&o, "x-aws-pull_credentials", r, s)
+        }
         if let r = reader("x-aws-min_percent"), let v = r.int { o.minPercent = v; note(&o, "x-aws-min_percent", r, s) }
         if let r = reader("x-aws-max_percent"), let v = r.int { o.maxPercent = v; note(&o, "x-aws-max_percent", r, s) }
         if let r = reader("x-aws-protocol"), let v = r.string { o.protocolName = v.lowercased(); note(&o, "x-aws-protocol", r, s) }
