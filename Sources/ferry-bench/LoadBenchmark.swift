@@ -5,33 +5,9 @@ import Foundation
 /// N times (after one warm-up) and prints min / median / mean wall time per load.
 enum LoadBenchmark {
     static func run(_ args: [String]) throws {
-        var iterations = 50
-        var files: [String] = []
-        var profiles: [String] = []
-        var directory: String?
-        var i = 0
-        while i < args.count {
-            switch args[i] {
-            case "--iterations", "-n":
-                i += 1
-                guard i < args.count, let n = Int(args[i]), n > 0 else { throw BenchError("--iterations needs a positive number") }
-                iterations = n
-            case "-f", "--file":
-                i += 1
-                guard i < args.count else { throw BenchError("-f needs a file") }
-                files.append(args[i])
-            case "--profile":
-                i += 1
-                guard i < args.count else { throw BenchError("--profile needs a name") }
-                profiles.append(args[i])
-            default:
-                directory = args[i]
-            }
-            i += 1
-        }
-        let cwd = directory.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
-            ?? FileManager.default.currentDirectoryPath
-        let options = LoadOptions(files: files, profiles: profiles, environment: ProcessInfo.processInfo.environment, currentDirectory: cwd)
+        let parsed = try BenchArguments(args, defaultIterations: 50)
+        let iterations = parsed.iterations
+        let options = parsed.loadOptions
         let first = try ComposeLoader.load(options)
         var times: [Double] = []
         let cpuStart = cpuSeconds()
