@@ -1,3 +1,4 @@
+import Blueprint
 import Foundation
 
 /// A host named inside a value: `postgres://u:p@db:5432/app` names `db` on 5432,
@@ -25,10 +26,9 @@ enum HostScanner {
 
     static func mentions(in value: String, bareWordsAreHosts: Bool) -> [HostMention] {
         var out: [HostMention] = []
-        let separators = CharacterSet(charactersIn: " \t\n\r,;\"'()[]{}<>|")
-        for raw in value.components(separatedBy: separators) where !raw.isEmpty {
-            var token = Substring(raw)
-            if let r = token.range(of: "://") {
+        for raw in value.split(whereSeparator: isSeparator) {
+            var token = raw
+            if let r = token.firstByteRange(of: "://") {
                 // `--url=http://x` or `jdbc:postgresql://x`: start at the scheme.
                 var start = r.lowerBound
                 while start > token.startIndex {
@@ -45,10 +45,17 @@ enum HostScanner {
         return out
     }
 
+    private static func isSeparator(_ c: Character) -> Bool {
+        switch c {
+        case " ", "\t", "\n", "\r", "\r\n", ",", ";", "\"", "'", "(", ")", "[", "]", "{", "}", "<", ">", "|": return true
+        default: return false
+        }
+    }
+
     private static func parse(token: String, bare: Bool) -> HostMention? {
         var rest = Substring(token)
         var scheme: String?
-        if let r = rest.range(of: "://") {
+        if let r = rest.firstByteRange(of: "://") {
             scheme = rest[..<r.lowerBound].lowercased()
             rest = rest[r.upperBound...]
         }
@@ -89,7 +96,7 @@ enum HostScanner {
 
     /// The value with the password of any URL replaced, for evidence.
     static func withoutCredentials(_ value: String) -> String {
-        guard let r = value.range(of: "://") else { return value }
+        guard let r = value.firstByteRange(of: "://") else { return value }
         let afterScheme = value[r.upperBound...]
         let end = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
         let authority = afterScheme[..<end]

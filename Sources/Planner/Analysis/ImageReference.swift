@@ -1,3 +1,4 @@
+import Blueprint
 import Foundation
 
 /// An image reference split into registry, repository path and tag, normalized so that
@@ -9,6 +10,8 @@ struct ImageReference: Equatable {
     var repository: String
     var tag: String?
     var digest: String?
+    /// The last path component (`postgresql` for `bitnami/postgresql`).
+    var name: String
 
     init?(_ raw: String) {
         var text = raw.trimmingCharacters(in: .whitespaces).lowercased()
@@ -30,10 +33,8 @@ struct ImageReference: Equatable {
         if parts.first == "library", parts.count > 1 { parts.removeFirst() }
         repository = parts.joined(separator: "/")
         if repository.isEmpty { return nil }
+        name = repository.split(separator: "/").last.map(String.init) ?? repository
     }
-
-    /// The last path component (`postgresql` for `bitnami/postgresql`).
-    var name: String { repository.split(separator: "/").last.map(String.init) ?? repository }
 
     /// Whether `pattern` names this repository: an exact path (`postgis/postgis`), a last
     /// component (`postgres`), a path suffix, or a prefix ending in `*` (`timescale/timescaledb*`).

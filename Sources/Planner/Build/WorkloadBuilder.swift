@@ -132,7 +132,7 @@ enum WorkloadBuilder {
     private static func containsSecret(_ text: String, _ f: ServiceFacts) -> Bool {
         f.service.environment.contains { e in
             guard let v = e.value, v.count >= 6 else { return false }
-            return (SecretSignals.nameLooksSecret(e.name) || SecretSignals.valueLooksSecret(v)) && text.contains(v)
+            return text.contains(v) && (SecretSignals.nameLooksSecret(e.name) || SecretSignals.valueLooksSecret(v))
         }
     }
 

@@ -1,3 +1,4 @@
+import Blueprint
 import Foundation
 
 /// Names derived from compose names, for AWS resources and logical ids.

@@ -1,3 +1,4 @@
+import Blueprint
 import Foundation
 
 /// Decides what of a value may appear in evidence. A secret's value never leaves the planner:
@@ -51,7 +52,7 @@ enum SecretSignals {
         let v = value.trimmingCharacters(in: .whitespaces)
         if v.contains("-----BEGIN") { return true }
         // URL with a password.
-        if let r = v.range(of: "://") {
+        if let r = v.firstByteRange(of: "://") {
             let rest = v[r.upperBound...]
             let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
             if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") { return true }

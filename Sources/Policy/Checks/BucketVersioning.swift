@@ -1,3 +1,4 @@
+import Blueprint
 /// Versioning turns an overwrite or delete into something recoverable.
 struct BucketVersioning: PolicyCheck {
     let id = "FERRY-S3-003"

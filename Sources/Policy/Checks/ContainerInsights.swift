@@ -1,3 +1,4 @@
+import Blueprint
 /// Container Insights gives per-task CPU and memory for right-sizing and incident work. Below prod it is a
 /// cost trade-off (~21 custom metrics per service): the free AWS/ECS service metrics back the alarms.
 struct ContainerInsights: PolicyCheck {

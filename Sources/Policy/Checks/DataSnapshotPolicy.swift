@@ -1,3 +1,4 @@
+import Blueprint
 /// Stateful resources need a way back: a final snapshot on delete/replace and automated backups.
 struct DataSnapshotPolicy: PolicyCheck {
     let id = "FERRY-DB-004"

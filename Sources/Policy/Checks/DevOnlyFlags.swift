@@ -1,3 +1,4 @@
+import Blueprint
 /// Switches meant for a laptop (auth bypass, debug pages) must not reach production.
 struct DevOnlyFlags: PolicyCheck {
     let id = "FERRY-ENV-001"

@@ -1,3 +1,4 @@
+import Blueprint
 /// A pushed tag should always mean the same image, or rollbacks deploy something else.
 struct ECRImmutableTags: PolicyCheck {
     let id = "FERRY-ECR-002"

@@ -1,3 +1,4 @@
+import Blueprint
 /// PassRole on any role is a privilege escalation: pass an admin role to a new task or function.
 struct IAMPassRoleWildcard: PolicyCheck {
     let id = "FERRY-IAM-003"

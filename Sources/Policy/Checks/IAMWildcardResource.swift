@@ -1,3 +1,4 @@
+import Blueprint
 /// Actions that change things must name what they change.
 struct IAMWildcardResource: PolicyCheck {
     let id = "FERRY-IAM-002"

@@ -1,3 +1,4 @@
+import Blueprint
 /// `latest` changes under you: two tasks of one service can run different code.
 struct ImageLatestTag: PolicyCheck {
     let id = "FERRY-IMG-001"

@@ -1,3 +1,4 @@
+import Blueprint
 /// An IoT policy with `*` lets one stolen device certificate read and write every device's topics.
 struct IoTPolicyWildcard: PolicyCheck {
     let id = "FERRY-IOT-001"

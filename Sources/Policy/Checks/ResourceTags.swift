@@ -1,3 +1,4 @@
+import Blueprint
 /// Cost reports and clean-up scripts find resources by tag.
 struct ResourceTags: PolicyCheck {
     let id = "FERRY-TAG-001"

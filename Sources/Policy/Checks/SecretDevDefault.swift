@@ -1,3 +1,4 @@
+import Blueprint
 /// A secret written into the template (or defaulted from a development value) is no secret.
 struct SecretDevDefault: PolicyCheck {
     let id = "FERRY-ENV-002"

@@ -1,3 +1,4 @@
+import Blueprint
 /// Task definition environment values are readable by anyone with ecs:DescribeTaskDefinition.
 struct SecretInPlainEnv: PolicyCheck {
     let id = "FERRY-ECS-002"

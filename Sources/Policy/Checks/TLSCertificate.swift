@@ -1,3 +1,4 @@
+import Blueprint
 /// A public load balancer needs an HTTPS listener with a certificate and a modern TLS policy.
 struct TLSCertificate: PolicyCheck {
     let id = "FERRY-ALB-002"

@@ -1,3 +1,4 @@
+import Blueprint
 /// At prod tier the public entry point gets the managed OWASP rules.
 struct WAFAtProd: PolicyCheck {
     let id = "FERRY-WAF-001"

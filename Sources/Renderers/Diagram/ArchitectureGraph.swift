@@ -1,3 +1,4 @@
+import Blueprint
 /// The architecture as a diagram sees it: boxes in tiers and the arrows between them.
 /// Built from a Blueprint by `ArchitectureGraph.init(blueprint:)`; both the Mermaid and the
 /// ASCII writers draw this one value, so the two diagrams always agree.

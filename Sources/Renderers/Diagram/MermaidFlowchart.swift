@@ -1,3 +1,4 @@
+import Blueprint
 /// Writes an `ArchitectureGraph` as a Mermaid flowchart (which GitHub renders in Markdown).
 /// Ids are derived from node keys but made safe: Mermaid reserves words such as `end`,
 /// treats `o`/`x` after a link as arrow heads, and accepts only a narrow id alphabet.

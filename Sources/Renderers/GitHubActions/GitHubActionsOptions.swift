@@ -1,3 +1,4 @@
+import Blueprint
 /// Where things are in the user's git repository; the CLI works these out from the project.
 public struct GitHubActionsOptions: Sendable, Equatable {
     /// `owner/name` of the GitHub repository, when known (from the `origin` remote). It becomes the

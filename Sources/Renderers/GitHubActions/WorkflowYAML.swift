@@ -1,3 +1,4 @@
+import Blueprint
 /// Writes a workflow `DataNode` as YAML like `YAMLEmitter`, except that multi-line strings (the
 /// `run:` scripts) become literal block scalars (`|`), so the scripts read as shell, not as one
 /// escaped line. Strings a literal block cannot hold exactly fall back to the quoted form.

@@ -1,3 +1,4 @@
+import Blueprint
 /// Small, deterministic Markdown helpers: escaping of inline text and table cells,
 /// inline code that survives backticks, and GitHub-style anchors.
 public enum Markdown {

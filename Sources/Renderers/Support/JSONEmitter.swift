@@ -1,3 +1,4 @@
+import Blueprint
 /// Writes a `DataNode` as JSON: two-space indentation, one member per line, `object` keys sorted,
 /// a trailing newline. Hand-written rather than `JSONEncoder` so that the bytes depend on the value
 /// alone (no platform differences in escaping or key order).
@@ -69,6 +70,10 @@ public enum JSONEmitter {
 
     /// A JSON string literal. Control characters are escaped; everything else is kept as UTF-8.
     public static func quote(_ s: String) -> String {
+        // Most strings are printable ASCII without quotes or backslashes: nothing to escape.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

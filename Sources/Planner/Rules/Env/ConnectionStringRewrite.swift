@@ -20,7 +20,7 @@ struct ConnectionStringRewrite: EnvRule {
             return EnvVar(name: i.name, disposition: .rewritten, value: .reference(ResourceReference(kind: .table, name: t.name, attribute: "name")),
                           reason: "table name: the DynamoDB table \(t.name)")
         }
-        for m in HostScanner.mentions(in: value, bareWordsAreHosts: HostScanner.nameSuggestsHost(i.name)) {
+        for m in i.mentions {
             guard let (store, verdict) = StoreLookup.store(host: m.host, ctx) else { continue }
             let managed = ctx.blueprint.dataStore(named: store.name)
             let ref = { (attr: String) in ResourceReference(kind: .dataStore, name: store.name, attribute: attr) }

@@ -1,22 +1,36 @@
 import ComposeKit
 import Blueprint
 
-/// One variable being classified, with what the rules need around it.
+/// One variable being classified, with what the rules need around it. The name's forms and the
+/// hosts its value names are worked out once here, not by each rule.
 struct EnvInput {
     let entry: EnvironmentEntry
     let facts: ServiceFacts
     /// Key path, redacted value and position.
     let evidence: Evidence
+    let upper: String
+    /// The name without a browser prefix (`NEXT_PUBLIC_DEV_BYPASS_AUTH` → `DEV_BYPASS_AUTH`).
+    let bareName: String
+    let tokens: [String]
+    /// Hosts the value names; bare words count when the name says it holds a host (`DB_HOST`).
+    let mentions: [HostMention]
+
+    init(entry: EnvironmentEntry, facts: ServiceFacts, evidence: Evidence) {
+        self.entry = entry
+        self.facts = facts
+        self.evidence = evidence
+        let upper = entry.name.uppercased()
+        self.upper = upper
+        let bare = BrowserVariables.prefixes.first { upper.hasPrefix($0) }.map { String(upper.dropFirst($0.count)) } ?? upper
+        bareName = bare
+        tokens = bare.split(separator: "_").map(String.init)
+        mentions = entry.value.map { HostScanner.mentions(in: $0, bareWordsAreHosts: HostScanner.nameSuggestsHost(entry.name)) } ?? []
+    }
 
     var name: String { entry.name }
     var value: String? { entry.value }
-    var upper: String { entry.name.uppercased() }
-    /// The name without a browser prefix (`NEXT_PUBLIC_DEV_BYPASS_AUTH` → `DEV_BYPASS_AUTH`).
-    var bareName: String {
-        for p in BrowserVariables.prefixes where upper.hasPrefix(p) { return String(upper.dropFirst(p.count)) }
-        return upper
-    }
-    var tokens: [String] { bareName.split(separator: "_").map(String.init) }
+    /// Hosts written as a URL or `host:port`.
+    var explicitMentions: [HostMention] { mentions.filter(\.explicit) }
     /// The value came from a default written in the compose file (`${X:-default}`), not the environment.
     var usesTemplateDefault: Bool { entry.references.contains { $0.resolution == .defaultValue } }
 }

@@ -14,7 +14,7 @@ struct LocalEmulatorEndpoint: EnvRule {
         }
         // A URL or host naming an emulated AWS service or S3-compatible store.
         if let value = i.value {
-            for m in HostScanner.mentions(in: value, bareWordsAreHosts: HostScanner.nameSuggestsHost(i.name)) {
+            for m in i.mentions {
                 guard let owner = ctx.graph.hostIndex[m.host], let f = ctx.facts(owner) else { continue }
                 let target = ctx.verdicts[owner]?.target
                 let isEmulator = f.technology?.technology == .localstack || target == .dynamodb || target == .s3

@@ -11,7 +11,7 @@ struct PublicURLRewrite: EnvRule {
         guard let value = i.value, !value.isEmpty else { return nil }
         var out = value
         var owners: [String] = []
-        for m in HostScanner.mentions(in: value, bareWordsAreHosts: false) where m.isLoopback && m.scheme != nil {
+        for m in i.explicitMentions where m.isLoopback && m.scheme != nil {
             let port = m.port ?? (m.scheme == "https" ? 443 : 80)
             guard let owner = ctx.graph.hostPortIndex[port] else { continue }
             let role = ctx.role(of: owner)

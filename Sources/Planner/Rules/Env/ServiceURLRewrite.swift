@@ -14,7 +14,7 @@ struct ServiceURLRewrite: EnvRule {
             return EnvVar(name: i.name, disposition: .removed, value: .unset,
                           reason: "path of a compose secret file: on ECS the secret arrives as an environment variable instead")
         }
-        for m in HostScanner.mentions(in: value, bareWordsAreHosts: HostScanner.nameSuggestsHost(i.name)) where !m.isLoopback {
+        for m in i.mentions where !m.isLoopback {
             if ctx.graph.hostIndex[m.host] == nil, let disabled = ctx.disabledHosts[m.host] {
                 let p = ctx.parameter(forEnv: i.name, value: value, service: i.facts.name, description: "\(i.name) of \(i.facts.name)", decisions: [])
                 ctx.addFinding(Finding(id: "FERRY-PLAN-UNDEPLOYED-TARGET", severity: .warning,

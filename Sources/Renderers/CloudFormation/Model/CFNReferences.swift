@@ -1,3 +1,4 @@
+import Blueprint
 /// What a value refers to: the logical IDs, parameters and conditions named by its intrinsics.
 struct CFNReference: Hashable, Comparable {
     enum Kind: Int, Comparable {
@@ -20,7 +21,7 @@ enum FnSub {
     static func variables(in text: String) -> [(String, String?)] {
         var result: [(String, String?)] = []
         var rest = Substring(text)
-        while let start = rest.firstRange(of: "${") {
+        while let start = rest.firstByteRange(of: "${") {
             let after = rest[start.upperBound...]
             guard let end = after.firstIndex(of: "}") else { break }
             let body = after[..<end]
@@ -40,7 +41,7 @@ enum FnSub {
     static func rewrite(_ text: String, _ replace: (String) -> String?) -> String {
         var out = ""
         var rest = Substring(text)
-        while let start = rest.firstRange(of: "${") {
+        while let start = rest.firstByteRange(of: "${") {
             out += rest[..<start.lowerBound]
             let after = rest[start.upperBound...]
             guard let end = after.firstIndex(of: "}") else {

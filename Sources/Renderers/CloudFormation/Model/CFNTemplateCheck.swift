@@ -1,3 +1,4 @@
+import Blueprint
 /// Structural checks ferry runs on every template it writes, before cfn-lint ever sees it: dangling
 /// references, malformed logical IDs, duplicates and CloudFormation's hard limits. A problem here is a
 /// bug in a renderer, so `generate` refuses to write the template.
@@ -38,9 +39,10 @@ public enum CFNTemplateCheck {
         }
 
         for (id, resource) in template.resources.sorted(by: { $0.key < $1.key }) {
-            checkRefs(resource.references, in: "Resources.\(id)")
+            let references = resource.references
+            checkRefs(references, in: "Resources.\(id)")
             checkConditions(resource.conditionNames, in: "Resources.\(id)")
-            if resource.references.contains(where: { $0.target == id }) {
+            if references.contains(where: { $0.target == id }) {
                 problems.append("Resources.\(id): refers to itself")
             }
         }

@@ -1,3 +1,4 @@
+import Blueprint
 /// Logical IDs derived from names: `svc-auth` → `SvcAuth`. CloudFormation wants `[A-Za-z0-9]{1,255}`,
 /// unique in the template. A logical ID is also the resource's identity across updates, so it must not
 /// change when unrelated services are added or reordered: the mapping below depends on the set of
