@@ -21,6 +21,17 @@ public enum DataStoreKind: String, Sendable, Codable, Equatable, CaseIterable {
     public var isCache: Bool { [.elasticacheRedis, .elasticacheValkey, .elasticacheMemcached].contains(self) }
 }
 
+/// Who owns a relational store's master password. ECS reads secrets when a task starts, and a
+/// connection string composed at deploy time holds the password itself: both go stale when the
+/// service rotates the password, so the plan decides per store (see `CredentialOwnership`).
+public enum StoreCredentials: String, Sendable, Codable, Equatable {
+    /// RDS creates the password (`ManageMasterUserPassword`) and rotates it every 7 days.
+    case service = "rds-managed"
+    /// The template generates the password once, with URL-safe characters; it changes only when
+    /// someone rotates it deliberately (new secret value, stack update, new deployment).
+    case template = "generated"
+}
+
 /// A managed database, cache, broker or search domain. Sizes and protection come from
 /// the tier; `clients` are the workloads that connect (security-group rules, env rewrites).
 public struct DataStore: Sendable, Codable, Equatable {
@@ -49,6 +60,8 @@ public struct DataStore: Sendable, Codable, Equatable {
     /// The secret holding credentials or the auth token (`Blueprint.secrets[].name`); for RDS
     /// with `ManageMasterUserPassword` it names the RDS-managed secret.
     public var credentialsSecret: String?
+    /// Who creates (and rotates) the master password of a relational store.
+    public var credentials: StoreCredentials
     /// Workloads that connect (`Blueprint.workloads[].name`), sorted.
     public var clients: [String]
     /// Security group (`NetworkPlan.securityGroups[].name`).
@@ -61,7 +74,7 @@ public struct DataStore: Sendable, Codable, Equatable {
                 instanceCount: Int = 1, storageGB: Int? = nil, multiAZ: Bool = false, backupRetentionDays: Int = 7,
                 deletionProtection: Bool = true, encryptedAtRest: Bool = true, encryptedInTransit: Bool = true,
                 port: Int, databaseName: String? = nil, masterUsername: String? = nil,
-                credentialsSecret: String? = nil, clients: [String] = [], securityGroup: String? = nil,
+                credentialsSecret: String? = nil, credentials: StoreCredentials = .service, clients: [String] = [], securityGroup: String? = nil,
                 parameters: [String: String] = [:], decisions: [Decision] = []) {
         self.name = name
         self.kind = kind
@@ -79,6 +92,7 @@ public struct DataStore: Sendable, Codable, Equatable {
         self.databaseName = databaseName
         self.masterUsername = masterUsername
         self.credentialsSecret = credentialsSecret
+        self.credentials = credentials
         self.clients = clients
         self.securityGroup = securityGroup
         self.parameters = parameters

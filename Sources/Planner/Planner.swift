@@ -30,6 +30,7 @@ public enum Planner {
         RolePhase.run(ctx)
         DataStoreBuilder.run(ctx)
         WorkloadBuilder.run(ctx)
+        CredentialOwnership.run(ctx)
         EdgeBuilder.run(ctx)
         NetworkBuilder.run(ctx)
         IdentityBuilder.run(ctx)

@@ -144,3 +144,28 @@ enum CloudFormationLint {
             + unlisted.prefix(40).map(\.description).joined(separator: "\n"), file: file, line: line)
     }
 }
+
+extension CloudFormationRendererTests {
+    /// A store whose plan chose generated credentials gets the template's secret by dynamic reference,
+    /// never `ManageMasterUserPassword`, and consumers read that secret's ARN.
+    func testGeneratedCredentialsReplaceTheManagedPassword() throws {
+        var blueprint = CloudFormationFixtures.kitchenSink()
+        for index in blueprint.dataStores.indices where blueprint.dataStores[index].kind == .auroraPostgresql {
+            blueprint.dataStores[index].credentials = .template
+        }
+        let store = try XCTUnwrap(blueprint.dataStores.first { $0.kind == .auroraPostgresql })
+        let rendering = CloudFormationRenderer.render(blueprint)
+        XCTAssertEqual(rendering.problems, [])
+        let template = rendering.stacks.root
+        let database = try XCTUnwrap(template.resources.values.first { $0.type == "AWS::RDS::DBCluster" })
+        XCTAssertNil(database.properties["ManageMasterUserPassword"])
+        let secretID = CFNNames(blueprint).secret(try XCTUnwrap(store.credentialsSecret))
+        XCTAssertEqual(database.properties["MasterUserPassword"],
+                       .sub("{{resolve:secretsmanager:${Secret}:SecretString:password}}", ["Secret": .ref(secretID)]))
+        XCTAssertEqual(template.resources[secretID]?.type, "AWS::SecretsManager::Secret")
+        let databaseID = CFNNames(blueprint).dataStore(store)
+        let managedReads = template.resources.values.flatMap(\.references)
+            .filter { $0.target == databaseID && $0.attribute == "MasterUserSecret.SecretArn" }
+        XCTAssertEqual(managedReads, [], "a consumer still reads the RDS-managed secret")
+    }
+}

@@ -26,6 +26,8 @@ struct ServiceOverrides {
     var engineVersion: String?
     var instanceClass: String?
     var storageGB: Int?
+    /// `credentials: managed | generated` (relational stores).
+    var credentials: StoreCredentials?
     var tables: [TableOverride] = []
     var bucketName: String?
     var bucketVersioning: Bool?
@@ -60,7 +62,7 @@ enum OverrideParser {
     static let knownServiceKeys: Set<String> = Set([
         "role", "target", "public", "path", "paths", "host", "hosts", "port", "health", "healthpath", "healthcheckpath",
         "cpu", "memory", "replicas", "desired", "count", "scaling", "autoscaling", "min", "max", "schedule", "skip",
-        "name", "env", "environment", "engine", "version", "engineversion", "instanceclass", "instance", "storage",
+        "name", "env", "environment", "engine", "version", "engineversion", "instanceclass", "instance", "storage", "credentials",
         "table", "tables", "partitionkey", "sortkey", "ttl", "bucket", "versioning", "lifecycle", "expire", "expiredays",
         "cors", "topics", "waive", "domain", "certificate",
     ].map(ExtensionReader.normalize))
@@ -140,6 +142,13 @@ enum OverrideParser {
         if let r = x.child("version", "engineversion"), let v = r.string { o.engineVersion = v; note(&o, "version", r, s) }
         if let r = x.child("instanceclass", "instance"), let v = r.string { o.instanceClass = v; note(&o, "instance", r, s) }
         if let r = x.child("storage"), let v = r.int, v > 0 { o.storageGB = v; note(&o, "storage", r, s) }
+        if let r = x.child("credentials") {
+            switch r.string?.lowercased() {
+            case "managed"?, "rds-managed"?, "service"?: o.credentials = .service; note(&o, "credentials", r, s)
+            case "generated"?, "template"?: o.credentials = .template; note(&o, "credentials", r, s)
+            default: o.unknownKeys.append(r.path)
+            }
+        }
         // Tables: a `tables` list, a `table` mapping, or flat `table`/`partition_key`/`sort_key`.
         var tableReaders = x.child("tables")?.items ?? []
         if let t = x.child("table"), t.isMapping { tableReaders.append(t) }

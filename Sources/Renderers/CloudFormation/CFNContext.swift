@@ -172,9 +172,10 @@ struct CFNContext {
         return .ref(names.secret(spec.name))
     }
 
-    /// RDS and Aurora expose the secret they manage (`MasterUserSecret.SecretArn`); DocumentDB does not, so
-    /// for it the template creates the credentials secret itself and passes the password by dynamic reference.
-    static func exposesManagedSecret(_ store: DataStore) -> Bool { store.kind.isRelational }
+    /// RDS and Aurora expose the secret they manage (`MasterUserSecret.SecretArn`); DocumentDB does not, and a
+    /// relational store whose plan chose generated credentials has none: for those the template creates the
+    /// credentials secret itself and passes the password by dynamic reference.
+    static func exposesManagedSecret(_ store: DataStore) -> Bool { store.kind.isRelational && store.credentials == .service }
 
     func parameterARN(_ spec: ParameterSpec) -> CFNValue {
         let path = spec.parameterName.hasPrefix("/") ? spec.parameterName : "/" + spec.parameterName

@@ -27,6 +27,16 @@ enum DataStoreSection {
         return [.getAtt(c.names.securityGroup(group), "GroupId")]
     }
 
+    /// RDS-managed (`ManageMasterUserPassword`, rotated by RDS) or the template's generated secret by
+    /// dynamic reference, as the plan decided (`DataStore.credentials`).
+    private static func masterPassword(_ c: inout CFNContext, _ store: DataStore, into properties: inout [String: CFNValue]) {
+        switch store.credentials {
+        case .service: properties["ManageMasterUserPassword"] = true
+        case .template:
+            if let password = secretValue(&c, store, key: "password") { properties["MasterUserPassword"] = password }
+        }
+    }
+
     /// `{{resolve:secretsmanager:…}}`: CloudFormation reads the secret at deploy time, the template never holds it.
     private static func secretValue(_ c: inout CFNContext, _ store: DataStore, key: String?) -> CFNValue? {
         guard let name = store.credentialsSecret, let spec = c.blueprint.secret(named: name) else {
@@ -84,7 +94,6 @@ enum DataStoreSection {
             "Engine": .string(store.engine),
             "EngineVersion": .string(store.engineVersion),
             "MasterUsername": .string(store.masterUsername ?? "app"),
-            "ManageMasterUserPassword": true,
             "StorageEncrypted": .bool(store.encryptedAtRest),
             "DBSubnetGroupName": .ref(subnets),
             "VpcSecurityGroupIds": securityGroups(&c, store),
@@ -94,6 +103,7 @@ enum DataStoreSection {
             "Port": .int(store.port),
         ]
         if let database = store.databaseName, !database.isEmpty { properties["DatabaseName"] = .string(database) }
+        masterPassword(&c, store, into: &properties)
         if let group = parameterGroup(&c, store, cluster: true) { properties["DBClusterParameterGroupName"] = .ref(group) }
         if store.engine.contains("postgres") { properties["EnableCloudwatchLogsExports"] = ["postgresql"] }
         var cluster = CFNResource("AWS::RDS::DBCluster", properties)
@@ -122,7 +132,6 @@ enum DataStoreSection {
             "StorageType": "gp3",
             "MultiAZ": .bool(store.multiAZ),
             "MasterUsername": .string(store.masterUsername ?? "app"),
-            "ManageMasterUserPassword": true,
             "StorageEncrypted": .bool(store.encryptedAtRest),
             "DBSubnetGroupName": .ref(subnets),
             "VPCSecurityGroups": securityGroups(&c, store),
@@ -134,6 +143,7 @@ enum DataStoreSection {
             "Port": .string(String(store.port)),
         ]
         if let database = store.databaseName, !database.isEmpty { properties["DBName"] = .string(database) }
+        masterPassword(&c, store, into: &properties)
         if let group = parameterGroup(&c, store, cluster: false) { properties["DBParameterGroupName"] = .ref(group) }
         if store.engine.contains("postgres") { properties["EnableCloudwatchLogsExports"] = ["postgresql"] }
         var instance = CFNResource("AWS::RDS::DBInstance", properties)

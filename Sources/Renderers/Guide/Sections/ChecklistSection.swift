@@ -192,7 +192,11 @@ struct ChecklistSection: GuideSection {
                 case .generated(let length, _, _): how = "generated at deploy time (\(length) characters)"
                 case .provided: how = "**you set the value** before the first start (`ferry migrate secrets`, or "
                     + "`aws secretsmanager put-secret-value --secret-id \(secret.secretName) --secret-string file://…`)"
-                case .managed(let owner): how = "created and rotated by " + Markdown.escape(owner)
+                case .managed(let owner):
+                    let store = b.dataStores.first { $0.credentialsSecret == secret.name }
+                    how = store.map { $0.kind.isRelational && $0.credentials == .service } ?? true
+                        ? "created and rotated by " + Markdown.escape(owner)
+                        : "generated at deploy time for " + Markdown.escape(owner) + "; not rotated automatically, because connection strings built from it at deploy time would go stale"
                 case .composed: how = "built at deploy time from the data store's endpoint and credentials"
                 }
                 let readers = secret.consumers.isEmpty ? ""
