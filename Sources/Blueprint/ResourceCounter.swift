@@ -1,30 +1,38 @@
 /// Counts the CloudFormation resources a Blueprint calls for, by type, for `plan`'s
-/// `resources` and for the 500-resource limit. Mirrors what the CloudFormation renderer emits;
-/// when they disagree the renderer's template is the truth and this should be fixed.
+/// `resources` and for the 500-resource limit, without rendering. Mirrors what the CloudFormation
+/// renderer emits; `ResourceCountTests` holds the two equal over every example, seed and corpus stack
+/// at every tier, so a renderer change that adds a resource fails there until this follows.
 public enum ResourceCounter {
     public static func count(_ b: Blueprint) -> [String: Int] {
         var c: [String: Int] = [:]
         func add(_ type: String, _ n: Int = 1) { if n > 0 { c[type, default: 0] += n } }
 
-        // Network.
+        // Network: created unless the project deploys into an existing VPC (`x-aws-vpc`).
         let net = b.network
-        add("AWS::EC2::VPC")
-        add("AWS::EC2::InternetGateway")
-        add("AWS::EC2::VPCGatewayAttachment")
-        add("AWS::EC2::Subnet", net.subnets.count)
-        add("AWS::EC2::SubnetRouteTableAssociation", net.subnets.count)
-        let privateTables = net.natGatewayCount > 1 ? net.azCount : 1
-        add("AWS::EC2::RouteTable", 1 + privateTables)
-        add("AWS::EC2::Route", 1 + (net.natGatewayCount > 0 ? privateTables : 0))
-        add("AWS::EC2::NatGateway", net.natGatewayCount)
-        add("AWS::EC2::EIP", net.natGatewayCount)
-        add("AWS::EC2::VPCEndpoint", net.endpoints.count)
+        if net.existingVpcId == nil {
+            add("AWS::EC2::VPC")
+            add("AWS::EC2::InternetGateway")
+            add("AWS::EC2::VPCGatewayAttachment")
+            add("AWS::EC2::Subnet", net.subnets.count)
+            // Isolated subnets keep the VPC's main route table.
+            add("AWS::EC2::SubnetRouteTableAssociation", net.subnets.filter { $0.kind != .isolated }.count)
+            let privateTables = net.natGatewayCount > 1 ? max(1, net.azCount) : 1
+            add("AWS::EC2::RouteTable", 1 + privateTables)
+            add("AWS::EC2::Route", 1 + (net.natGatewayCount > 0 ? privateTables : 0))
+            add("AWS::EC2::NatGateway", net.natGatewayCount)
+            add("AWS::EC2::EIP", net.natGatewayCount)
+            add("AWS::EC2::VPCEndpoint", net.endpoints.count)
+            if net.flowLogs {
+                add("AWS::EC2::FlowLog")
+                add("AWS::Logs::LogGroup")
+                add("AWS::IAM::Role")
+            }
+        }
         add("AWS::EC2::SecurityGroup", net.securityGroups.count)
         add("AWS::EC2::SecurityGroupIngress", net.securityGroups.reduce(0) { $0 + $1.ingress.count })
-        if net.flowLogs { add("AWS::EC2::FlowLog") }
 
         // Compute.
-        if b.cluster != nil { add("AWS::ECS::Cluster") }
+        if let cluster = b.cluster, cluster.existingClusterName == nil { add("AWS::ECS::Cluster") }
         add("AWS::ECR::Repository", b.repositories.count)
         add("AWS::ECS::TaskDefinition", b.workloads.count)
         let services = b.workloads.filter { $0.target == .ecsFargate }
@@ -37,6 +45,10 @@ public enum ResourceCounter {
         // Edge.
         if let lb = b.loadBalancer {
             add("AWS::ElasticLoadBalancingV2::LoadBalancer")
+            if lb.accessLogs {
+                add("AWS::S3::Bucket")
+                add("AWS::S3::BucketPolicy")
+            }
             add("AWS::ElasticLoadBalancingV2::Listener", lb.listeners.count)
             add("AWS::ElasticLoadBalancingV2::TargetGroup", lb.targetGroups.count)
             add("AWS::ElasticLoadBalancingV2::ListenerRule", lb.rules.count)
@@ -80,14 +92,18 @@ public enum ResourceCounter {
             }
         }
         add("AWS::S3::Bucket", b.buckets.count)
+        add("AWS::S3::BucketPolicy", b.buckets.count)
         add("AWS::DynamoDB::Table", b.tables.count)
         if b.iot != nil {
             add("AWS::IoT::ThingType")
             add("AWS::IoT::Policy")
         }
-        add("AWS::SecretsManager::Secret", b.secrets.filter {
-            if case .managed = $0.generation { return false }
-            return true
+        // A managed secret is the service's own, except where the template creates it (DocumentDB, and
+        // relational stores whose plan chose generated credentials).
+        add("AWS::SecretsManager::Secret", b.secrets.filter { spec in
+            guard case .managed = spec.generation else { return true }
+            guard let store = b.dataStores.first(where: { $0.credentialsSecret == spec.name }) else { return false }
+            return !(store.kind.isRelational && store.credentials == .service)
         }.count)
         add("AWS::SSM::Parameter", b.parameters.count)
 
@@ -96,11 +112,14 @@ public enum ResourceCounter {
         add("AWS::Logs::LogGroup", b.logGroups.count)
         add("AWS::CloudWatch::Alarm", b.alarms.count)
         if b.dashboard != nil { add("AWS::CloudWatch::Dashboard") }
-        if b.alarmTopic != nil {
+        if let topic = b.alarmTopic {
             add("AWS::SNS::Topic")
             add("AWS::SNS::Subscription")
+            if topic.encrypted { add("AWS::KMS::Key") }
         }
         if b.budget != nil { add("AWS::Budgets::Budget") }
+        // Over the limit the template is split: one nested stack per workload.
+        if c.values.reduce(0, +) > 500 { add("AWS::CloudFormation::Stack", b.workloads.count) }
         return c
     }
 

@@ -1,3 +1,4 @@
+import Blueprint
 /// A root template and the nested templates it points to (paths relative to the root template).
 public struct CFNStackSet: Sendable, Equatable {
     public var root: CFNTemplate
@@ -189,5 +190,16 @@ public enum NestedStackSplitter {
                 return node
             }
         }
+    }
+}
+
+extension CFNStackSet {
+    /// Resources by type over the root and every nested template (the nested-stack resources included).
+    public var resourceCounts: [String: Int] {
+        var counts: [String: Int] = [:]
+        for template in [root] + nested.map(\.template) {
+            for resource in template.resources.values { counts[resource.type, default: 0] += 1 }
+        }
+        return counts
     }
 }
