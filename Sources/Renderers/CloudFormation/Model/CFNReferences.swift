@@ -57,15 +57,17 @@ enum FnSub {
 }
 
 extension CFNValue {
-    /// Every reference in the value, Sub variables bound by the Sub's own map excluded.
+    /// Every reference in the value, Sub variables bound by the Sub's own map excluded. The order is
+    /// not meaningful (map entries are visited in dictionary order); callers use the set of references.
     var references: [CFNReference] {
         var out: [CFNReference] = []
         collect(into: &out)
         return out
     }
 
-    private func collect(into out: inout [CFNReference]) {
+    func collect(into out: inout [CFNReference]) {
         switch self {
+        case .string, .int, .bool, .getAZs, .condition, .noValue: break
         case .ref(let name): out.append(CFNReference(kind: .ref, target: name))
         case .getAtt(let resource, let attribute):
             out.append(CFNReference(kind: .getAtt, target: resource, attribute: attribute))
@@ -73,35 +75,55 @@ extension CFNValue {
             for (name, attribute) in FnSub.variables(in: text) where vars[name] == nil {
                 out.append(CFNReference(kind: .sub, target: name, attribute: attribute))
             }
-        default: break
+            for v in vars.values { v.collect(into: &out) }
+        case .list(let items), .and(let items), .or(let items), .join(_, let items):
+            for v in items { v.collect(into: &out) }
+        case .map(let m): for v in m.values { v.collect(into: &out) }
+        case .select(_, let v), .not(let v), .split(_, let v), .cidr(let v, _, _): v.collect(into: &out)
+        case .if(_, let a, let b), .equals(let a, let b):
+            a.collect(into: &out)
+            b.collect(into: &out)
         }
-        for child in children { child.collect(into: &out) }
     }
 
-    /// Condition names used by `Fn::If` and `Condition` inside the value.
+    /// Condition names used by `Fn::If` and `Condition` inside the value (order not meaningful).
     var conditionNames: [String] {
         var out: [String] = []
-        func walk(_ v: CFNValue) {
-            switch v {
-            case .if(let c, _, _): out.append(c)
-            case .condition(let c): out.append(c)
-            default: break
-            }
-            v.children.forEach(walk)
-        }
-        walk(self)
+        collectConditions(into: &out)
         return out
+    }
+
+    func collectConditions(into out: inout [String]) {
+        switch self {
+        case .string, .int, .bool, .ref, .getAtt, .getAZs, .noValue: break
+        case .condition(let c): out.append(c)
+        case .if(let c, let a, let b):
+            out.append(c)
+            a.collectConditions(into: &out)
+            b.collectConditions(into: &out)
+        case .equals(let a, let b):
+            a.collectConditions(into: &out)
+            b.collectConditions(into: &out)
+        case .sub(_, let vars): for v in vars.values { v.collectConditions(into: &out) }
+        case .list(let items), .and(let items), .or(let items), .join(_, let items):
+            for v in items { v.collectConditions(into: &out) }
+        case .map(let m): for v in m.values { v.collectConditions(into: &out) }
+        case .select(_, let v), .not(let v), .split(_, let v), .cidr(let v, _, _): v.collectConditions(into: &out)
+        }
     }
 }
 
 extension CFNResource {
-    /// References from properties, plus `DependsOn` as plain refs.
+    /// References from properties, plus `DependsOn` as plain refs (order not meaningful).
     var references: [CFNReference] {
-        properties.keys.sorted().flatMap { properties[$0]?.references ?? [] }
-            + dependsOn.map { CFNReference(kind: .ref, target: $0) }
+        var out: [CFNReference] = []
+        for value in properties.values { value.collect(into: &out) }
+        return out + dependsOn.map { CFNReference(kind: .ref, target: $0) }
     }
 
     var conditionNames: [String] {
-        properties.keys.sorted().flatMap { properties[$0]?.conditionNames ?? [] } + (condition.map { [$0] } ?? [])
+        var out: [String] = []
+        for value in properties.values { value.collectConditions(into: &out) }
+        return out + (condition.map { [$0] } ?? [])
     }
 }

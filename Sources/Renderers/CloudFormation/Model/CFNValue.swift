@@ -77,21 +77,6 @@ public indirect enum CFNValue: Sendable, Equatable {
         }
     }
 
-    /// Direct children, for walks over the value.
-    var children: [CFNValue] {
-        switch self {
-        case .string, .int, .bool, .ref, .getAtt, .getAZs, .condition, .noValue: return []
-        case .list(let items), .and(let items), .or(let items): return items
-        case .map(let m): return m.keys.sorted().compactMap { m[$0] }
-        case .sub(_, let vars): return vars.keys.sorted().compactMap { vars[$0] }
-        case .join(_, let items): return items
-        case .select(_, let v), .not(let v), .split(_, let v): return [v]
-        case .cidr(let v, _, _): return [v]
-        case .if(_, let a, let b): return [a, b]
-        case .equals(let a, let b): return [a, b]
-        }
-    }
-
     /// Rebuilds the value bottom-up, letting `transform` replace any node (children first).
     func rewritten(_ transform: (CFNValue) -> CFNValue) -> CFNValue {
         let inner: CFNValue
