@@ -54,3 +54,15 @@ public enum ByteSearch {
         return nil
     }
 }
+
+extension StringProtocol {
+    /// Foundation's `trimmingCharacters(in: .whitespaces)` (Unicode spaces and tab, not newlines),
+    /// without the round trip through NSString.
+    public var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

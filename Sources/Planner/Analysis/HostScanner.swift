@@ -26,30 +26,42 @@ enum HostScanner {
 
     static func mentions(in value: String, bareWordsAreHosts: Bool) -> [HostMention] {
         var out: [HostMention] = []
-        for raw in value.split(whereSeparator: isSeparator) {
-            var token = raw
-            if let r = token.firstByteRange(of: "://") {
-                // `--url=http://x` or `jdbc:postgresql://x`: start at the scheme.
-                var start = r.lowerBound
-                while start > token.startIndex {
-                    let prev = token[token.index(before: start)]
-                    guard prev.isLetter || prev.isNumber || prev == "+" || prev == "." || prev == "-" else { break }
-                    start = token.index(before: start)
-                }
-                token = token[start...]
-            } else if let eq = token.lastIndex(of: "=") {
-                token = token[token.index(after: eq)...]
+        // The separators are ASCII, so splitting the UTF-8 view cuts only between characters.
+        let bytes = value.utf8
+        var start = bytes.startIndex
+        var i = start
+        while true {
+            let atEnd = i == bytes.endIndex
+            if atEnd || separator[Int(bytes[i])] {
+                if start != i { scan(value[start..<i], bare: bareWordsAreHosts, into: &out) }
+                if atEnd { break }
+                start = bytes.index(after: i)
             }
-            if !token.isEmpty, let m = parse(token: String(token), bare: bareWordsAreHosts) { out.append(m) }
+            i = bytes.index(after: i)
         }
         return out
     }
 
-    private static func isSeparator(_ c: Character) -> Bool {
-        switch c {
-        case " ", "\t", "\n", "\r", "\r\n", ",", ";", "\"", "'", "(", ")", "[", "]", "{", "}", "<", ">", "|": return true
-        default: return false
+    /// Bytes that end a token: whitespace and ``,;"'()[]{}<>|``.
+    private static let separator: [Bool] = (0..<256).map { b in
+        b < 128 && " \t\n\r,;\"'()[]{}<>|".utf8.contains(UInt8(b))
+    }
+
+    private static func scan(_ raw: Substring, bare: Bool, into out: inout [HostMention]) {
+        var token = raw
+        if let r = token.firstByteRange(of: "://") {
+            // `--url=http://x` or `jdbc:postgresql://x`: start at the scheme.
+            var start = r.lowerBound
+            while start > token.startIndex {
+                let prev = token[token.index(before: start)]
+                guard prev.isLetter || prev.isNumber || prev == "+" || prev == "." || prev == "-" else { break }
+                start = token.index(before: start)
+            }
+            token = token[start...]
+        } else if let eq = token.lastIndex(of: "=") {
+            token = token[token.index(after: eq)...]
         }
+        if !token.isEmpty, let m = parse(token: String(token), bare: bare) { out.append(m) }
     }
 
     private static func parse(token: String, bare: Bool) -> HostMention? {
@@ -87,11 +99,22 @@ enum HostScanner {
             host = String(host[..<colon])
         }
         host = host.lowercased()
-        guard !host.isEmpty, host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" || $0 == ":" }) else { return nil }
+        guard !host.isEmpty, isHostName(host) else { return nil }
         let explicit = scheme != nil || port != nil
         if !explicit && !(bare && path == nil) { return nil }
         if scheme == nil, path != nil, port == nil { return nil }
         return HostMention(host: host, port: port, scheme: scheme, path: path, hasCredentials: credentials, explicit: explicit)
+    }
+
+    /// Letters, digits, `-`, `.`, `_` and `:` (IPv6); ASCII is checked byte by byte.
+    private static func isHostName(_ host: String) -> Bool {
+        if host.utf8.allSatisfy({ $0 < 128 }) {
+            return host.utf8.allSatisfy { b in
+                (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                    || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: ":")
+            }
+        }
+        return host.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" || $0 == ":" }
     }
 
     /// The value with the password of any URL replaced, for evidence.

@@ -14,7 +14,7 @@ struct ImageReference: Equatable {
     var name: String
 
     init?(_ raw: String) {
-        var text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        var text = raw.trimmingWhitespace.lowercased()
         guard !text.isEmpty, !text.hasPrefix("$") else { return nil }
         if let at = text.firstIndex(of: "@") {
             digest = String(text[text.index(after: at)...])

@@ -49,7 +49,7 @@ enum SecretSignals {
     }
 
     static func valueLooksSecret(_ value: String) -> Bool {
-        let v = value.trimmingCharacters(in: .whitespaces)
+        let v = value.trimmingWhitespace
         if v.contains("-----BEGIN") { return true }
         // URL with a password.
         if let r = v.firstByteRange(of: "://") {
@@ -70,19 +70,37 @@ enum SecretSignals {
 
     /// Long strings mixing letters and digits with no spaces: generated keys and tokens.
     static func highEntropy(_ v: String) -> Bool {
-        guard v.count >= 24, !v.contains(" "), !v.contains("/"), !v.hasPrefix("http") else { return false }
-        let letters = v.filter(\.isLetter).count
-        let digits = v.filter(\.isNumber).count
-        let upper = v.filter(\.isUppercase).count
-        let lower = v.filter(\.isLowercase).count
-        guard letters > 0, digits > 0 else { return false }
-        var counts: [Character: Int] = [:]
-        for c in v { counts[c, default: 0] += 1 }
-        let n = Double(v.count)
-        let entropy = counts.values.reduce(0.0) { acc, c in
-            let p = Double(c) / n
-            return acc - p * log2(p)
+        guard v.utf8.count >= 24, !v.contains(" "), !v.contains("/"), !v.hasPrefix("http") else { return false }
+        var letters = 0, digits = 0, upper = 0, lower = 0
+        var entropy = 0.0
+        if v.utf8.allSatisfy({ $0 < 128 }) {
+            // ASCII (almost every value): count bytes.
+            var counts = [Int](repeating: 0, count: 128)
+            for b in v.utf8 {
+                counts[Int(b)] += 1
+                if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 } else if b >= 0x30 && b <= 0x39 { digits += 1 }
+            }
+            letters = upper + lower
+            let n = Double(v.utf8.count)
+            for c in counts where c > 0 {
+                let p = Double(c) / n
+                entropy -= p * log2(p)
+            }
+        } else {
+            guard v.count >= 24 else { return false }
+            letters = v.filter(\.isLetter).count
+            digits = v.filter(\.isNumber).count
+            upper = v.filter(\.isUppercase).count
+            lower = v.filter(\.isLowercase).count
+            var counts: [Character: Int] = [:]
+            for c in v { counts[c, default: 0] += 1 }
+            let n = Double(v.count)
+            for c in counts.values {
+                let p = Double(c) / n
+                entropy -= p * log2(p)
+            }
         }
+        guard letters > 0, digits > 0 else { return false }
         return entropy >= 3.5 && (upper > 0 && lower > 0 || digits >= 6)
     }
 
