@@ -44,8 +44,9 @@ public enum ResourceCounter {
 
         // Edge.
         if let lb = b.loadBalancer {
-            add("AWS::ElasticLoadBalancingV2::LoadBalancer")
-            if lb.accessLogs {
+            let created = lb.existingLoadBalancerArn == nil
+            if created { add("AWS::ElasticLoadBalancingV2::LoadBalancer") }
+            if created && lb.accessLogs {
                 add("AWS::S3::Bucket")
                 add("AWS::S3::BucketPolicy")
             }
@@ -53,6 +54,8 @@ public enum ResourceCounter {
             add("AWS::ElasticLoadBalancingV2::TargetGroup", lb.targetGroups.count)
             add("AWS::ElasticLoadBalancingV2::ListenerRule", lb.rules.count)
             if case .acm = lb.certificate { add("AWS::CertificateManager::Certificate") }
+            // The alias record (created when the hosted zone parameter is given).
+            if created && lb.domain != nil { add("AWS::Route53::RecordSet") }
             if lb.waf {
                 add("AWS::WAFv2::WebACL")
                 add("AWS::WAFv2::WebACLAssociation")

@@ -169,3 +169,25 @@ extension CloudFormationRendererTests {
         XCTAssertEqual(managedReads, [], "a consumer still reads the RDS-managed secret")
     }
 }
+
+extension CloudFormationRendererTests {
+    /// A custom domain: with the hosted zone parameter the certificate validates itself and the domain
+    /// is an alias of the load balancer; without it both are left to a person (the stack still deploys).
+    func testCustomDomainGetsValidationAndAliasRecordWhenTheZoneIsGiven() throws {
+        let template = CloudFormationRenderer.template(for: CloudFormationFixtures.kitchenSink()).template
+        XCTAssertEqual(template.parameters["HostedZoneId"]?.defaultValue, "")
+        XCTAssertEqual(template.conditions["HasHostedZone"], .not(.equals(.ref("HostedZoneId"), "")))
+        let certificate = try XCTUnwrap(template.resources["Certificate"])
+        XCTAssertEqual(certificate.properties["DomainValidationOptions"],
+                       .if("HasHostedZone", [["DomainName": "app.example.com", "HostedZoneId": .ref("HostedZoneId")]], .noValue))
+        let record = try XCTUnwrap(template.resources["DomainRecord"])
+        XCTAssertEqual(record.type, "AWS::Route53::RecordSet")
+        XCTAssertEqual(record.condition, "HasHostedZone")
+        XCTAssertEqual(record.properties["Name"], "app.example.com")
+        XCTAssertEqual(record.properties["AliasTarget"], [
+            "DNSName": .getAtt("LoadBalancer", "DNSName"),
+            "HostedZoneId": .getAtt("LoadBalancer", "CanonicalHostedZoneID"),
+            "EvaluateTargetHealth": true,
+        ])
+    }
+}

@@ -9,7 +9,7 @@ struct CFNNames {
         "LoadBalancer", "HttpsListener", "HttpListener", "Certificate", "ServiceDiscoveryNamespace",
         "AlarmTopic", "AlarmTopicKey", "AlarmTopicEmailSubscription", "Dashboard", "Budget", "IoTThingType", "IoTDevicePolicy",
         "FlowLogGroup", "FlowLogRole", "FlowLog", "WebAcl", "WebAclAssociation", "EndpointSecurityGroup",
-        "LoadBalancerLogsBucket", "LoadBalancerLogsBucketPolicy", "EventsRole",
+        "LoadBalancerLogsBucket", "LoadBalancerLogsBucketPolicy", "EventsRole", "DomainRecord",
     ]
 
     let ids: ScopedLogicalIDs

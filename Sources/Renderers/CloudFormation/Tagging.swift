@@ -13,7 +13,7 @@ enum Tagging {
         "AWS::EC2::SecurityGroupIngress", "AWS::ApplicationAutoScaling::ScalableTarget",
         "AWS::ApplicationAutoScaling::ScalingPolicy", "AWS::ElasticLoadBalancingV2::Listener",
         "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::WAFv2::WebACLAssociation", "AWS::S3::BucketPolicy",
-        "AWS::CloudWatch::Dashboard", "AWS::SNS::Subscription",
+        "AWS::CloudWatch::Dashboard", "AWS::SNS::Subscription", "AWS::Route53::RecordSet",
     ]
 
     static func apply(_ tags: [Tag], to template: inout CFNTemplate) {

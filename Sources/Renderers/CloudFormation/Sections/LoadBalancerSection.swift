@@ -17,6 +17,7 @@ enum LoadBalancerSection {
             c.template.parameters["LoadBalancerDNSName"] = CFNParameter(description: "DNS name of the existing load balancer (only used in outputs).", default: "")
         } else {
             renderLoadBalancer(&c, lb)
+            if let domain = lb.domain { renderDomainRecord(&c, domain: domain) }
         }
         renderListeners(&c, lb, certificate: certificate)
         if lb.waf { renderWAF(&c) }
@@ -144,6 +145,39 @@ enum LoadBalancerSection {
         return attributes.sorted { $0.0 < $1.0 }.map { ["Key": .string($0.0), "Value": .string($0.1)] }
     }
 
+    static let hostedZoneParameterName = "HostedZoneId"
+    static let hasHostedZoneCondition = "HasHostedZone"
+
+    /// The optional Route 53 hosted zone of the custom domain, and the condition that it was given.
+    static func hostedZoneParameter(_ c: inout CFNContext, domain: String) -> String {
+        let name = hostedZoneParameterName
+        if c.template.parameters[name] == nil {
+            var parameter = CFNParameter(description: "Route 53 hosted zone ID for \(domain). Given: the certificate validates itself and \(domain) points at the load balancer. Empty: add both DNS records by hand.", default: "")
+            parameter.allowedPattern = "^$|^Z[A-Z0-9]{1,32}$"
+            parameter.constraintDescription = "a hosted zone ID (Z…) or nothing"
+            c.template.parameters[name] = parameter
+            c.template.conditions[hasHostedZoneCondition] = .not(.equals(.ref(name), ""))
+        }
+        return name
+    }
+
+    /// `domain` as an alias of the load balancer, when the hosted zone is known.
+    static func renderDomainRecord(_ c: inout CFNContext, domain: String) {
+        let zone = hostedZoneParameter(&c, domain: domain)
+        var record = CFNResource("AWS::Route53::RecordSet", [
+            "HostedZoneId": .ref(zone),
+            "Name": .string(domain),
+            "Type": "A",
+            "AliasTarget": [
+                "DNSName": .getAtt("LoadBalancer", "DNSName"),
+                "HostedZoneId": .getAtt("LoadBalancer", "CanonicalHostedZoneID"),
+                "EvaluateTargetHealth": true,
+            ],
+        ])
+        record.condition = hasHostedZoneCondition
+        c.add("DomainRecord", record)
+    }
+
     static func renderCertificate(_ c: inout CFNContext, _ lb: LoadBalancer) -> CFNValue {
         switch lb.certificate {
         case .parameter(let name):
@@ -153,9 +187,13 @@ enum LoadBalancerSection {
             c.template.parameters[name] = parameter
             return .ref(name)
         case .acm(let domain):
+            // With the hosted zone, ACM writes its own validation record; without it the stack waits
+            // until someone adds the CNAME that the ACM console shows.
+            let zone = hostedZoneParameter(&c, domain: domain)
             c.add("Certificate", CFNResource("AWS::CertificateManager::Certificate", [
                 "DomainName": .string(domain),
                 "ValidationMethod": "DNS",
+                "DomainValidationOptions": .if(hasHostedZoneCondition, [["DomainName": .string(domain), "HostedZoneId": .ref(zone)]], .noValue),
             ]))
             return .ref("Certificate")
         case .arn(let arn):

@@ -374,8 +374,9 @@ struct ChecklistSection: GuideSection {
         }
         switch lb.certificate {
         case .acm(let domain):
-            lines.append(Markdown.task("Request an ACM certificate for " + Markdown.code(domain)
-                                       + " and add the DNS validation record (the stack waits for it)"))
+            lines.append(Markdown.task("The template requests an ACM certificate for " + Markdown.code(domain)
+                                       + ": pass the domain's Route 53 zone as `HostedZoneId` and it validates itself; "
+                                       + "without it, add the DNS validation record the ACM console shows (the stack waits for it)"))
         case .parameter(let name):
             lines.append(Markdown.task("Request or import an ACM certificate in " + Markdown.code(b.region)
                                        + " and pass its ARN as the " + Markdown.code(name) + " parameter"))
@@ -414,7 +415,8 @@ struct ChecklistSection: GuideSection {
             lines.append(Markdown.task("Lower the TTL of " + Markdown.code(domain)
                                        + " to 60 seconds a day before cutover, so the switch and a rollback are quick"))
             lines.append(Markdown.task("At cutover, point " + Markdown.code(domain)
-                                       + " at the load balancer (Route 53 alias, or a CNAME to its DNS name)"))
+                                       + " at the load balancer: with `HostedZoneId` given the stack creates the Route 53 alias record; "
+                                       + "otherwise add a CNAME to the load balancer's DNS name"))
         } else {
             lines.append(Markdown.task("Choose the public domain (`x-ferry.domain`), or use the load balancer's DNS name "
                                        + "from the stack output while testing"))
