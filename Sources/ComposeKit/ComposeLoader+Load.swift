@@ -55,6 +55,8 @@ public enum ComposeLoader {
                 if Profiles.isEnabled(s.profiles, active: context.profiles) { services.append(s) } else { disabled.append(s) }
             }
         }
+        // Evidence beside the compose files: the routes a reverse proxy's own configuration declares.
+        for i in services.indices { services[i].proxyRoutes = ProxyConfigFiles.routes(for: services[i]) }
         project.services = services.sorted { $0.name < $1.name }
         project.disabledServices = disabled.sorted { $0.name < $1.name }
         project.networks = try TopLevelSyntax.networks(root["networks"])

@@ -48,7 +48,9 @@ enum TestSupport {
     /// a failure when `CI` is set.
     static func sharedFixtures() throws -> String {
         let env = ProcessInfo.processInfo.environment
-        let candidates = [env["FERRY_SHARED"], repoRoot + "/../shared"].compactMap { $0 }
+        // A relative FERRY_SHARED is relative to the directory the tests run from.
+        let cwd = FileManager.default.currentDirectoryPath
+        let candidates = [env["FERRY_SHARED"].map { Paths.resolve($0, against: cwd) }, repoRoot + "/../shared"].compactMap { $0 }
         if let found = candidates.first(where: { Paths.isDirectory($0 + "/corpus") }) { return Paths.normalize(found) }
         if env["CI"] != nil {
             XCTFail("shared fixtures not found (set FERRY_SHARED); required in CI")

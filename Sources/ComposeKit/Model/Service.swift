@@ -48,6 +48,9 @@ public struct Service: Sendable, Equatable {
     /// Where the service itself was declared (its key in `services:`).
     public var location: SourceLocation?
     public var locations: [String: SourceLocation]
+    /// Routes read from the reverse-proxy configuration the service mounts or builds with (nginx);
+    /// not a Compose key (see `ProxyConfigFiles`).
+    public var proxyRoutes: [ProxyRoute] = []
 
     public init(name: String) {
         self.name = name

@@ -24,6 +24,9 @@ enum RoutePlanner {
             }
         }
         let publicServices = ctx.facts.filter { ctx.verdicts[$0.name]?.isPublic == true && ctx.role(of: $0.name) == .web && $0.httpPort != nil }
+        // Routes that a replaced reverse proxy declares (nginx `location`s): the load balancer takes them over.
+        let proxied = Dictionary(grouping: ProxyRouting.routes(ctx).filter { ctx.role(of: $0.proxy) == .proxy }, by: \.target)
+        reportUnroutable(proxied, publicServices: Set(publicServices.map(\.name)), ctx)
         guard !publicServices.isEmpty else { return }
 
         // The default target: an explicit `/` path, then the browser-facing app (it points browsers
@@ -31,6 +34,7 @@ enum RoutePlanner {
         func frontendScore(_ f: ServiceFacts) -> Int {
             var score = 0
             if f.overrides.paths.contains("/") || f.overrides.paths.contains("/*") { score += 1000 }
+            if proxied[f.name]?.contains(where: { $0.pathPrefix == nil }) == true { score += 500 }
             if !f.overrides.paths.isEmpty && score == 0 { score -= 1000 }
             if ctx.graph.callees(of: f.name).contains(where: { $0.fromBrowser && $0.callee != f.name }) { score += 100 }
             if f.service.environment.contains(where: { BrowserVariables.isBrowserSide($0.name) }) { score += 50 }
@@ -65,10 +69,34 @@ enum RoutePlanner {
             var prefix: String
             var why: String
             var source = DecisionSource.inferred
+            var evidence: [Evidence] = []
+            let routes = proxied[f.name] ?? []
+            let mainHosts = Set((proxied[main.name] ?? []).flatMap(\.publicHosts))
+            if f.overrides.paths.isEmpty, f.overrides.hosts.isEmpty,
+               let byHost = routes.first(where: { $0.pathPrefix == nil && !$0.publicHosts.isEmpty && Set($0.publicHosts) != mainHosts }) {
+                // nginx serves it under its own host name: a host rule, no path to share.
+                decisions.append(Decision(topic: "route", choice: byHost.publicHosts.joined(separator: ", "),
+                                          reason: "\(byHost.proxy) serves it as \(byHost.publicHosts.joined(separator: ", ")): a host-header rule on the load balancer",
+                                          evidence: [byHost.evidence], overrideKey: "x-ferry.host", rule: "RoutePlanner"))
+                ctx.routes[f.name] = RoutePlan(service: f.name, port: port, healthPath: health, pathPrefix: nil, hosts: byHost.publicHosts,
+                                               isDefault: false, decisions: decisions)
+                continue
+            }
             if let p = f.overrides.paths.first {
                 prefix = p.hasSuffix("/*") ? String(p.dropLast(2)) : p
                 why = "x-ferry.path"
                 source = .override
+            } else if let routed = routes.first(where: { $0.pathPrefix.map { !taken.contains($0) } ?? false }), let p = routed.pathPrefix {
+                prefix = p
+                why = "\(routed.proxy) routes \(routed.route.path) to it"
+                evidence = [routed.evidence]
+                if routed.route.stripsPrefix {
+                    ctx.addFinding(Finding(id: "FERRY-PLAN-PROXY-STRIP", severity: .warning,
+                                           message: "\(routed.proxy) forwards \(routed.route.path) to \(f.name) as \(routed.route.upstreamPath ?? "/") (it rewrites the prefix); the load balancer forwards the path unchanged, so \(f.name) receives \(p)/…",
+                                           subject: "services.\(f.name)", evidence: [routed.evidence],
+                                           fix: "serve the routes under \(p) as well, or keep the proxy as a service (x-ferry.role: web on \(routed.proxy))"),
+                                   waiverFor: f.name)
+                }
             } else if let refPath = browserPath(to: f, ctx), !taken.contains(refPath) {
                 prefix = refPath
                 why = "the browser calls it at \(refPath)"
@@ -84,16 +112,41 @@ enum RoutePlanner {
             }
             if prefix.isEmpty || prefix == "/" { prefix = "/\(f.shortName)" }
             taken.insert(prefix)
-            decisions.append(Decision(topic: "route", choice: "\(prefix)/*", reason: why, source: source,
+            decisions.append(Decision(topic: "route", choice: "\(prefix)/*", reason: why, source: source, evidence: evidence,
                                       alternatives: [Alternative(choice: "host-based routing", whyNot: "needs a domain: set x-ferry.host")],
                                       overrideKey: "x-ferry.path", rule: "RoutePlanner"))
             ctx.routes[f.name] = RoutePlan(service: f.name, port: port, healthPath: health, pathPrefix: prefix, hosts: f.overrides.hosts,
                                            isDefault: false, decisions: decisions)
-            if source != .override {
+            if source != .override && evidence.isEmpty {
+                // A host the proxy used locally (`n8n.localhost`) is named so the fix is concrete.
+                let localHost = routes.first { $0.pathPrefix == nil }?.hosts.first { !$0.contains("$") }
                 ctx.addFinding(Finding(id: "FERRY-PLAN-PATH-ROUTE", severity: .info,
-                                       message: "\(f.name) shares the load balancer with \(main.name) and is routed by path \(prefix)/*: it must serve its routes under \(prefix) (the load balancer does not strip prefixes)",
+                                       message: "\(f.name) shares the load balancer with \(main.name) and is routed by path \(prefix)/*: it must serve its routes under \(prefix) (the load balancer does not strip prefixes)"
+                                           + (localHost.map { "; locally the proxy serves it as host \($0)" } ?? ""),
                                        subject: "services.\(f.name)", fix: "serve under \(prefix), or set x-ferry.path / x-ferry.host on \(f.name)"),
                                waiverFor: f.name)
+            }
+        }
+    }
+
+    /// Routes of a replaced proxy to something the load balancer cannot reach (a managed data store, an
+    /// internal service): said once per route, so nobody expects the old URL to keep working.
+    private static func reportUnroutable(_ proxied: [String: [ProxiedRoute]], publicServices: Set<String>, _ ctx: PlanningContext) {
+        for (target, routes) in proxied.sorted(by: { $0.key < $1.key }) where !publicServices.contains(target) {
+            let role = ctx.role(of: target)
+            let becomes = ctx.verdicts[target]?.target.rawValue ?? "none"
+            for r in routes {
+                let why: String
+                switch role {
+                case .datastore?: why = "\(target) becomes \(becomes): clients connect to that service's own endpoint"
+                case .external?, .devtool?, nil: why = "\(target) is not deployed"
+                default: why = "\(target) is not public (\(role?.rawValue ?? "")): make it public with x-ferry.public: true if browsers must reach it"
+                }
+                ctx.addFinding(Finding(id: "FERRY-PLAN-PROXY-UNROUTED", severity: .info,
+                                       message: "\(r.proxy) routes \(r.route.path) to \(target); the load balancer does not: \(why)",
+                                       subject: "services.\(r.proxy)", evidence: [r.evidence],
+                                       fix: "point clients of \(r.route.path) at the new endpoint, or deploy \(target) as a public web service"),
+                               waiverFor: r.proxy)
             }
         }
     }

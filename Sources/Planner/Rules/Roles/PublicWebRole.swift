@@ -31,10 +31,11 @@ struct PublicWebRole: RoleRule {
                                  reason: "it serves pages to browsers: \(r.caller) allows it as an origin (\(Self.varName(r)))",
                                  evidence: [r.evidence], alternatives: [Self.notInternal], isPublic: true)
         }
-        if let proxy = ctx.verdicts.first(where: { $0.value.role == .proxy && ReverseProxyRole.upstreams(of: ctx.facts($0.key) ?? f, ctx).contains(f.name) }) {
+        if let proxy = ctx.verdicts.sorted(by: { $0.key < $1.key }).first(where: { $0.value.role == .proxy && ReverseProxyRole.upstreams(of: ctx.facts($0.key) ?? f, ctx).contains(f.name) }),
+           let proxyFacts = ctx.facts(proxy.key) {
             return Verdicts.make(.web, .ecsFargate, rule: name,
                                  reason: "the reverse proxy \(proxy.key) routes public traffic to it",
-                                 evidence: ctx.graph.callees(of: proxy.key).filter { $0.callee == f.name }.map(\.evidence),
+                                 evidence: ReverseProxyRole.evidence(of: proxyFacts, reaching: [f.name], ctx),
                                  alternatives: [Self.notInternal], isPublic: true)
         }
         if let e = f.service.environment.first(where: { Self.describesOwnPublicURL($0.name) && !($0.value ?? "").isEmpty }) {
