@@ -44,6 +44,20 @@ struct CFNContext {
 
     mutating func problem(_ text: String) { problems.append(text) }
 
+    /// An optional string parameter (default empty, `pattern` or nothing) and a condition that is true
+    /// when it was given; declared the first time it is asked for. Returns the parameter's name.
+    @discardableResult
+    mutating func optionalParameter(_ name: String, condition: String, description: String, pattern: String, constraint: String) -> String {
+        if template.parameters[name] == nil {
+            var parameter = CFNParameter(description: description, default: "")
+            parameter.allowedPattern = "^$|" + pattern
+            parameter.constraintDescription = constraint
+            template.parameters[name] = parameter
+            template.conditions[condition] = .not(.equals(.ref(name), ""))
+        }
+        return name
+    }
+
     /// `${AWS::StackName}-suffix`: physical names derive from the stack name, so two stacks of one
     /// project (mvp and prod) never collide.
     func stackScoped(_ suffix: String) -> CFNValue { .sub("${AWS::StackName}-\(suffix)", [:]) }

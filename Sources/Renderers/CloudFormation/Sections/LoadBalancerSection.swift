@@ -150,15 +150,9 @@ enum LoadBalancerSection {
 
     /// The optional Route 53 hosted zone of the custom domain, and the condition that it was given.
     static func hostedZoneParameter(_ c: inout CFNContext, domain: String) -> String {
-        let name = hostedZoneParameterName
-        if c.template.parameters[name] == nil {
-            var parameter = CFNParameter(description: "Route 53 hosted zone ID for \(domain). Given: the certificate validates itself and \(domain) points at the load balancer. Empty: add both DNS records by hand.", default: "")
-            parameter.allowedPattern = "^$|^Z[A-Z0-9]{1,32}$"
-            parameter.constraintDescription = "a hosted zone ID (Z…) or nothing"
-            c.template.parameters[name] = parameter
-            c.template.conditions[hasHostedZoneCondition] = .not(.equals(.ref(name), ""))
-        }
-        return name
+        c.optionalParameter(hostedZoneParameterName, condition: hasHostedZoneCondition,
+                            description: "Route 53 hosted zone ID for \(domain). Given: the certificate validates itself and \(domain) points at the load balancer. Empty: add both DNS records by hand.",
+                            pattern: "^Z[A-Z0-9]{1,32}$", constraint: "a hosted zone ID (Z…) or nothing")
     }
 
     /// `domain` as an alias of the load balancer, when the hosted zone is known.

@@ -15,15 +15,9 @@ enum ObservabilitySection {
 
     /// The e-mail parameter and the condition that it was given.
     static func emailParameter(_ c: inout CFNContext) -> String {
-        let name = c.blueprint.alarmTopic?.emailParameter ?? "AlarmEmail"
-        if c.template.parameters[name] == nil {
-            var parameter = CFNParameter(description: "E-mail address that receives alarm and budget notifications (confirm the subscription e-mail AWS sends). Empty: no subscription.", default: "")
-            parameter.allowedPattern = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"
-            parameter.constraintDescription = "an e-mail address or nothing"
-            c.template.parameters[name] = parameter
-            c.template.conditions[hasEmailCondition] = .not(.equals(.ref(name), ""))
-        }
-        return name
+        c.optionalParameter(c.blueprint.alarmTopic?.emailParameter ?? "AlarmEmail", condition: hasEmailCondition,
+                            description: "E-mail address that receives alarm and budget notifications (confirm the subscription e-mail AWS sends). Empty: no subscription.",
+                            pattern: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", constraint: "an e-mail address or nothing")
     }
 
     static func renderTopic(_ c: inout CFNContext, _ topic: NotificationTopic) {
