@@ -1,3 +1,4 @@
+import Blueprint
 import Foundation
 
 /// A CloudFormation template read back from its JSON form, so checks see exactly what would be deployed
@@ -63,32 +64,11 @@ public struct PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// A JSON value with the lookups checks need. Objects keep keys; arrays keep order.
-public indirect enum TemplateValue: Sendable, Equatable, Decodable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([TemplateValue])
-    case object([String: TemplateValue])
+/// The template's JSON, as Blueprint's `JSONValue` (object keys unordered, arrays in order), with the
+/// lookups checks need.
+public typealias TemplateValue = JSONValue
 
-    // JSONDecoder is strict about types, so trying Bool before Double keeps `true` and `1` apart
-    // on every platform (JSONSerialization's NSNumber does not).
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([TemplateValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: TemplateValue].self)) }
-    }
-
-    public subscript(key: String) -> TemplateValue? {
-        if case .object(let o) = self { return o[key] }
-        return nil
-    }
-
+extension JSONValue {
     public var string: String? { if case .string(let s) = self { return s }; return nil }
     public var array: [TemplateValue] { if case .array(let a) = self { return a }; return [] }
     public var object: [String: TemplateValue] { if case .object(let o) = self { return o }; return [:] }
