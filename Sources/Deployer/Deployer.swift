@@ -16,10 +16,13 @@ public struct DeployRequest: Sendable {
     /// Replace a stack in ROLLBACK_COMPLETE without asking.
     public var replaceFailedStack: Bool
     public var tags: [(String, String)]
+    /// Nested templates by the relative `TemplateURL` the root names them with; uploaded before the deploy.
+    public var nestedTemplates: [String: String]
 
     public init(stackName: String, templateText: String, templatePath: String = "template", parameters: [CloudFormation.Parameter] = [],
                 yes: Bool = false, noExecute: Bool = false, allowDataLoss: Bool = false, replaceFailedStack: Bool = false,
-                tags: [(String, String)] = []) {
+                tags: [(String, String)] = [], nestedTemplates: [String: String] = [:]) {
+        self.nestedTemplates = nestedTemplates
         self.stackName = stackName
         self.templateText = templateText
         self.templatePath = templatePath
@@ -55,8 +58,19 @@ public struct Deployer: Sendable {
     }
 
     public func deploy(_ request: DeployRequest) async throws -> DeployResult {
-        let template = try TemplateDocument(text: request.templateText, path: request.templatePath)
+        var template = try TemplateDocument(text: request.templateText, path: request.templatePath)
+        for (path, text) in request.nestedTemplates.sorted(by: { $0.key < $1.key }) {
+            _ = try TemplateDocument(text: text, path: path)
+        }
+        let missing = NestedTemplates.relativePaths(in: request.templateText).filter { request.nestedTemplates[$0] == nil }
+        if let first = missing.first {
+            throw DeployError.badInput("\(request.templatePath): nested template \(first) was not given (CloudFormation reads nested templates from S3 only)")
+        }
         let name = request.stackName
+        if !request.nestedTemplates.isEmpty {
+            let urls = try await stager.stageNested(request.nestedTemplates, stackName: name, terminal: terminal)
+            template = try TemplateDocument(text: NestedTemplates.rewrite(request.templateText, urls: urls), path: request.templatePath)
+        }
         var existing = try await cloudFormation.describeStack(name)
 
         if let stack = existing, stack.status == "ROLLBACK_COMPLETE" {

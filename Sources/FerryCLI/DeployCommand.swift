@@ -50,7 +50,7 @@ struct DeployCommand: AsyncParsableCommand {
             let parameterValues = try parameters.map { try ParametersFile.load(path: $0) } ?? []
             let request = DeployRequest(stackName: name, templateText: source.text, templatePath: source.origin, parameters: parameterValues,
                                         yes: yes, noExecute: noExecute, allowDataLoss: allowDataLoss,
-                                        replaceFailedStack: replaceFailedStack)
+                                        replaceFailedStack: replaceFailedStack, nestedTemplates: source.nested)
             let deployer = Deployer(client: try aws.client(), terminal: terminal)
             let result = try await Interrupts.run { try await deployer.deploy(request) }
             if json { print(result.json()) }

@@ -1,4 +1,5 @@
 import ComposeKit
+import Deployer
 import Foundation
 import Planner
 import Renderers
@@ -10,17 +11,23 @@ enum DeployTemplateSource {
         var text: String
         /// Shown in error messages.
         var origin: String
+        /// Nested templates by the relative `TemplateURL` the root names them with.
+        var nested: [String: String] = [:]
     }
 
     static func read(_ path: String) throws -> Template {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError.input("\(path): cannot read the template")
         }
-        return Template(text: String(decoding: data, as: UTF8.self), origin: path)
+        let text = String(decoding: data, as: UTF8.self)
+        do {
+            return Template(text: text, origin: path, nested: try NestedTemplates.read(besides: path, text: text))
+        } catch let error as DeployError {
+            throw CLIError.input(error.description)
+        }
     }
 
-    /// Renders the Compose project. A project that renders to nested stacks must be generated and its
-    /// templates deployed from files (ferry does not yet upload nested templates itself).
+    /// Renders the Compose project; a project over CloudFormation's limits comes with its nested templates.
     static func render(project options: ProjectOptions, region: String?) throws -> Template {
         let project = try options.loadProject()
         CLIError.printDiagnostics(project)
@@ -29,12 +36,11 @@ enum DeployTemplateSource {
         let planOptions = PlanOptions(tier: nil, region: region ?? env["AWS_REGION"] ?? env["AWS_DEFAULT_REGION"], environment: nil)
         let blueprint = Planner.plan(project, options: planOptions)
         let rendering = CloudFormationRenderer.render(blueprint)
-        guard rendering.stacks.nested.isEmpty else {
-            throw CLIError.input("the project renders to a root stack with \(rendering.stacks.nested.count) nested stacks; deploying them needs their templates in S3, which ferry deploy does not do yet. Generate the templates and deploy from files.")
-        }
+        let nestedPaths = Set(rendering.stacks.nested.map(\.path))
+        let nested = Dictionary(uniqueKeysWithValues: rendering.files.filter { nestedPaths.contains($0.path) }.map { ($0.path, $0.contents) })
         guard let root = rendering.files.first(where: { $0.path == CloudFormationRenderer.templateFileName }) else {
             throw CLIError.input("the CloudFormation renderer produced no \(CloudFormationRenderer.templateFileName)")
         }
-        return Template(text: root.contents, origin: "rendered \(CloudFormationRenderer.templateFileName)")
+        return Template(text: root.contents, origin: "rendered \(CloudFormationRenderer.templateFileName)", nested: nested)
     }
 }
