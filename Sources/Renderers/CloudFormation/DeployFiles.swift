@@ -87,6 +87,9 @@ enum DeployReadme {
               --parameter-overrides file://\(CloudFormationRenderer.parametersFileName)
             ```
 
+            Or let ferry upload \(nested ? "the templates" : "it") to its own bucket and deploy through a change set:
+            `ferry deploy --template \(CloudFormationRenderer.templateFileName) --parameters \(CloudFormationRenderer.parametersFileName)`.
+
 
             """
         } else {
