@@ -21,7 +21,7 @@ enum StackLoading {
         let env = ProcessInfo.processInfo.environment
         let candidates = [env["FERRY_SHARED"], repoRoot.deletingLastPathComponent().appendingPathComponent("shared").path].compactMap { $0 }
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/seed-projects") }) {
-            return URL(fileURLWithPath: found)
+            return URL(fileURLWithPath: found).standardizedFileURL  // `a/../shared` as the loader spells it
         }
         if env["CI"] != nil {
             XCTFail("shared fixtures not found (set FERRY_SHARED); required in CI")

@@ -12,7 +12,7 @@ final class SeedCostTests: XCTestCase {
 
     static func seeds() throws -> URL {
         let env = ProcessInfo.processInfo.environment
-        let shared = env["FERRY_SHARED"].map { URL(fileURLWithPath: $0) } ?? repo.deletingLastPathComponent().appendingPathComponent("shared")
+        let shared = (env["FERRY_SHARED"].map { URL(fileURLWithPath: $0) } ?? repo.deletingLastPathComponent().appendingPathComponent("shared")).standardizedFileURL
         let seeds = shared.appendingPathComponent("seed-projects")
         if FileManager.default.fileExists(atPath: seeds.path) { return seeds }
         let message = "seed projects not found at \(seeds.path) (set FERRY_SHARED)"

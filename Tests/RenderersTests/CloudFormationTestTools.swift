@@ -21,7 +21,7 @@ enum CloudFormationTestTools {
 
     static func sharedDirectory() throws -> URL {
         let env = ProcessInfo.processInfo.environment["FERRY_SHARED"].flatMap { $0.isEmpty ? nil : $0 }
-        let url = env.map { URL(fileURLWithPath: $0) } ?? repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
+        let url = (env.map { URL(fileURLWithPath: $0) } ?? repoRoot.deletingLastPathComponent().appendingPathComponent("shared")).standardizedFileURL
         guard FileManager.default.fileExists(atPath: url.appendingPathComponent("corpus").path) else {
             try unavailable("shared fixtures not found at \(url.path) (set FERRY_SHARED)")
         }
