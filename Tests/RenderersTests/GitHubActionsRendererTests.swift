@@ -1,5 +1,6 @@
 import Blueprint
 import Foundation
+import Planner
 import XCTest
 @testable import Renderers
 
@@ -154,5 +155,33 @@ final class GitHubActionsRendererTests: XCTestCase {
         XCTAssertEqual(RepoPath.join("infra", "../apps/web/Dockerfile"), "apps/web/Dockerfile")
         XCTAssertEqual(RepoPath.join(".", "./api"), "api")
         XCTAssertEqual(RepoPath.join("a", "../../.."), ".")
+    }
+}
+
+extension GitHubActionsRendererTests {
+    /// A planned project with a one-off job: the stack says how to start it, the workflow runs it after
+    /// the stack update and fails on a non-zero exit, and the deploy role may do exactly that.
+    func testOneOffJobsRunAfterTheStackUpdate() throws {
+        let shop = try XCTUnwrap(CloudFormationCorpusTests.examples().first { $0.slug == "example-shop" })
+        let blueprint = Planner.plan(try shop.load(), options: PlanOptions(region: "eu-west-1"))
+        let template = CloudFormationRenderer.render(blueprint).stacks.root
+        XCTAssertEqual(template.outputs["MigrateTaskDefinition"]?.value, .ref(CFNNames(blueprint).taskDefinition("migrate")))
+        XCTAssertNotNil(template.outputs["MigrateNetworkConfiguration"])
+
+        let files = GitHubActionsRenderer.render(blueprint, options: options)
+        let workflow = try XCTUnwrap(files.first { $0.path == GitHubActionsRenderer.workflowPath }?.contents)
+        XCTAssertTrue(workflow.contains("run_job migrate MigrateTaskDefinition MigrateNetworkConfiguration"), workflow)
+        XCTAssertTrue(workflow.contains("exitCode"), workflow)
+
+        let role = GitHubActionsRenderer.deployRoleTemplate(blueprint, options: options)
+        let yaml = role.yaml()
+        XCTAssertTrue(yaml.contains("task-definition/shop-mvp-migrate:*"), yaml)
+        XCTAssertTrue(yaml.contains("ecs-tasks.amazonaws.com"), yaml)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-gha-jobs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("role.yaml")
+        try yaml.write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CloudFormationTestTools.lint([url]).map(\.description), [])
     }
 }

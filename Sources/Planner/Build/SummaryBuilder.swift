@@ -57,6 +57,14 @@ enum SummaryBuilder {
             outputs.append(OutputSpec(name: LogicalIDs.pascal(r.name) + "Repository", description: "ECR repository for \(r.workload)",
                                       value: ResourceReference(kind: .repository, name: r.name, attribute: "uri")))
         }
+        // One-off jobs (migrations): what `aws ecs run-task` needs, so a pipeline can start them after a deploy.
+        for w in b.workloads where w.role == .job && w.target == .ecsFargateTask && w.schedule == nil {
+            let stem = LogicalIDs.pascal(w.shortName)
+            outputs.append(OutputSpec(name: stem + "TaskDefinition", description: "Task definition of the one-off job \(w.name) (aws ecs run-task --task-definition)",
+                                      value: ResourceReference(kind: .workload, name: w.name, attribute: "taskDefinition")))
+            outputs.append(OutputSpec(name: stem + "NetworkConfiguration", description: "Network of the one-off job \(w.name) (aws ecs run-task --network-configuration)",
+                                      value: ResourceReference(kind: .workload, name: w.name, attribute: "networkConfiguration")))
+        }
         b.outputs = outputs.sorted { $0.name < $1.name }
 
         // Docker's ECS-integration keys that point at existing infrastructure.

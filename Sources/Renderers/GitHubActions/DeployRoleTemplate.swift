@@ -144,6 +144,29 @@ enum DeployRoleTemplate {
                 "Resource": .list(repositories),
             ])
         }
+        let jobs = DeployWorkflow.oneOffJobs(b)
+        if !jobs.isEmpty {
+            // The workflow runs each one-off job after the stack update (DeployWorkflow.runJobsStep).
+            deployStatements.append([
+                "Sid": "RunOneOffJobs",
+                "Effect": "Allow",
+                "Action": "ecs:RunTask",
+                "Resource": .list(jobs.map { .sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/\(stack)-\($0.name):*", [:]) }),
+            ])
+            deployStatements.append([
+                "Sid": "WatchOneOffJobs",
+                "Effect": "Allow",
+                "Action": "ecs:DescribeTasks",
+                "Resource": .sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task/*", [:]),
+            ])
+            deployStatements.append([
+                "Sid": "PassJobRolesToEcs",
+                "Effect": "Allow",
+                "Action": "iam:PassRole",
+                "Resource": .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/\(stack)-*", [:]),
+                "Condition": ["StringEquals": ["iam:PassedToService": "ecs-tasks.amazonaws.com"]],
+            ])
+        }
         let providerArn: CFNValue = .if("CreateOIDCProvider", .ref("GitHubOIDCProvider"), .ref("ExistingOIDCProviderArn"))
         t.add("GitHubDeployRole", CFNResource("AWS::IAM::Role", [
             "Description": .string("Assumed by GitHub Actions (OIDC) to deploy \(stack); trusted for one repository and branch."),

@@ -155,7 +155,7 @@ enum DeployWorkflow {
                     ("name", "Show the stack outputs"),
                     ("run", "aws cloudformation describe-stacks --stack-name \"$STACK_NAME\" --query 'Stacks[0].Outputs' --output table\n"),
                 ]),
-            ])),
+            ] + runJobsStep(b))),
         ])))
 
         let workflow: DataNode = .ordered([
@@ -194,12 +194,60 @@ enum DeployWorkflow {
         return header + WorkflowYAML.emit(workflow)
     }
 
-    /// One-off jobs (migrations) are not run by the workflow: say so where a reader looks first.
+    /// One-off jobs (migrations) and the stack outputs that say how to start each.
+    static func oneOffJobs(_ b: Blueprint) -> [(name: String, taskDefinition: String, network: String)] {
+        b.outputs.compactMap { output -> (String, String, String)? in
+            guard output.value.kind == .workload, output.value.attribute == "taskDefinition",
+                  let network = b.outputs.first(where: { $0.value.kind == .workload && $0.value.name == output.value.name && $0.value.attribute == "networkConfiguration" }),
+                  let workload = b.workload(named: output.value.name) else { return nil }
+            return (workload.shortName, output.name, network.name)
+        }.sorted { $0.0 < $1.0 }
+    }
+
+    /// After the stack update, each one-off job runs once with the new image; a non-zero exit fails the run.
+    static func runJobsStep(_ b: Blueprint) -> [DataNode] {
+        let jobs = oneOffJobs(b)
+        guard !jobs.isEmpty else { return [] }
+        var script = """
+            output() { aws cloudformation describe-stacks --stack-name "$STACK_NAME" --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue" --output text; }
+            cluster="$(output ClusterName)"
+            run_job() {
+              local task code
+              task="$(aws ecs run-task --cluster "$cluster" --launch-type FARGATE --started-by github-actions \\
+                --task-definition "$(output "$2")" --network-configuration "$(output "$3")" \\
+                --query 'tasks[0].taskArn' --output text)"
+              if [ -z "$task" ] || [ "$task" = "None" ]; then
+                echo "::error::$1 did not start (aws ecs run-task returned no task)"
+                exit 1
+              fi
+              echo "$1: started $task"
+              # The waiter gives up after 10 minutes: wait again, up to 80 minutes in all.
+              for attempt in 1 2 3 4 5 6 7 8; do
+                if aws ecs wait tasks-stopped --cluster "$cluster" --tasks "$task"; then break; fi
+                echo "$1: still running after $((attempt * 10)) minutes"
+              done
+              code="$(aws ecs describe-tasks --cluster "$cluster" --tasks "$task" --query 'tasks[0].containers[0].exitCode' --output text)"
+              if [ "$code" != "0" ]; then
+                echo "::error::$1 exited with $code; its output is in CloudWatch Logs"
+                exit 1
+              fi
+            }
+
+            """
+        for job in jobs { script += "run_job \(job.name) \(job.taskDefinition) \(job.network)\n" }
+        return [.ordered([
+            ("name", .string("Run the one-off jobs (\(jobs.map(\.name).joined(separator: ", ")))")),
+            ("run", .string(script)),
+        ])]
+    }
+
+    /// One-off jobs (migrations) run after each stack update: say so where a reader looks first.
     static func jobsNote(_ b: Blueprint) -> String {
-        let jobs = b.workloads.filter { $0.target == .ecsFargateTask && $0.schedule == nil }.map(\.shortName).sorted()
+        let jobs = oneOffJobs(b).map(\.name)
         guard !jobs.isEmpty else { return "#" }
-        return "#\n# One-off jobs (\(jobs.joined(separator: ", "))) are not run here: start them after a deploy with\n"
-            + "# aws ecs run-task (task definition $STACK_NAME-<job>), as MIGRATION.md describes.\n#"
+        return "#\n# One-off jobs (\(jobs.joined(separator: ", "))) run once after each stack update, with the new image;\n"
+            + "# the run fails when one exits non-zero. Services already run the new version by then: keep\n"
+            + "# migrations backward compatible (expand, deploy, contract).\n#"
     }
 
     /// Quotes a path for bash when it holds anything but safe characters.
