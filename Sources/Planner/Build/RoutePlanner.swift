@@ -51,6 +51,13 @@ enum RoutePlanner {
         if let hp = main.healthProbe?.path, hp.hasPrefix("/api") { taken.insert("/api") }
 
         for f in ranked {
+            if let (port, name) = NonHTTPPorts.suspicious(f) {
+                ctx.addFinding(Finding(id: "FERRY-PLAN-NOT-HTTP", severity: .warning,
+                                       message: "\(f.name) is public on port \(port), which usually carries \(name), not HTTP: the application load balancer only carries HTTP, and ferry does not generate a Network Load Balancer",
+                                       subject: "services.\(f.name).ports", evidence: [f.evidence("ports", String(port))],
+                                       fix: "if it speaks HTTP, set x-ferry.port (or add an HTTP healthcheck); otherwise add an NLB through x-aws-cloudformation, or keep \(f.name) private with x-ferry.public: false"),
+                               waiverFor: f.name)
+            }
             let port = f.httpPort ?? f.containerPorts.first ?? 80
             let health = f.overrides.healthPath ?? f.healthProbe?.path ?? "/"
             var decisions: [Decision] = [
