@@ -1,3 +1,4 @@
+import Foundation
 /// Loads a Compose project the way Docker Compose does. Stages, each in its own file
 /// (see docs/LOADING.md): discovery and environment (`ProjectContext`) → per file: parse
 /// (`YAMLReader`), interpolate (`InterpolationStage`), canonical forms (`Canonical`),
@@ -17,12 +18,24 @@ public enum ComposeLoader {
         for file in context.files {
             let doc: YAMLNode
             if file == "-" {
-                throw ComposeError("reading a compose file from standard input is not supported; pass a file path")
+                // `-f -`: the document comes from standard input; relative paths in it resolve against the
+                // working directory, and messages name it `<working directory>/stdin`.
+                let text = try options.standardInput ?? Self.readStandardInput(limits: limits)
+                doc = try loader.resolved(context.workingDirectory + "/stdin", referencedAt: nil, includeChain: [], text: text)
+            } else {
+                doc = try loader.resolved(file, referencedAt: nil, includeChain: [])
             }
-            doc = try loader.resolved(file, referencedAt: nil, includeChain: [])
             model = model.map { Merge.merge($0, doc, path: []) } ?? Merge.stripResets(doc)
         }
         return try assemble(model, context: context, shared: shared, limits: limits)
+    }
+
+    static func readStandardInput(limits: LoadLimits) throws -> String {
+        let data = (try? FileHandle.standardInput.read(upToCount: limits.maxFileBytes + 1)) ?? Data()
+        guard data.count <= limits.maxFileBytes else {
+            throw ComposeError("standard input is larger than \(limits.maxFileBytes) bytes")
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Loads one compose document given as text (tests, fuzzing): no file discovery,

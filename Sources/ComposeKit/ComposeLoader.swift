@@ -12,6 +12,8 @@ public struct LoadOptions: Sendable {
     public var environment: [String: String]
     /// The directory relative paths in `files` are resolved against.
     public var currentDirectory: String?
+    /// What `-f -` reads; nil: the process's standard input.
+    public var standardInput: String?
 
     public init(files: [String] = [], projectDirectory: String? = nil, projectName: String? = nil,
                 envFiles: [String] = [], profiles: [String] = [], environment: [String: String]? = nil,
