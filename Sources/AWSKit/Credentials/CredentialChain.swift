@@ -5,7 +5,8 @@ import Foundation
 ///    `--profile` names a profile;
 /// 2. web identity (`AWS_WEB_IDENTITY_TOKEN_FILE` + `AWS_ROLE_ARN`, GitHub Actions' OIDC);
 /// 3. the profile in the shared files: `role_arn` (with `source_profile`, `credential_source` or
-///    `web_identity_token_file`), `credential_process`, then static keys;
+///    `web_identity_token_file`), `credential_process`, static keys, then IAM Identity Center (SSO)
+///    with the token `aws sso login` cached;
 /// 4. ECS container credentials (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` / `_FULL_URI`);
 /// 5. EC2 instance metadata (IMDSv2).
 public struct CredentialChain: Sendable {
@@ -132,8 +133,9 @@ struct ProfileCredentials: CredentialSource {
             let token = profile["aws_session_token"].flatMap { $0.isEmpty ? nil : $0 }
             return AWSCredentials(accessKeyID: key, secretAccessKey: secret, sessionToken: token, source: "profile \(profileName)")
         }
-        if profile["sso_session"] != nil || profile["sso_start_url"] != nil {
-            throw AWSClientError.credentialSource("profile '\(profileName)' uses IAM Identity Center (SSO), which ferry does not read yet; run `aws sso login` and `eval \"$(aws configure export-credentials --profile \(profileName) --format env)\"`")
+        if SSOCredentials.isSSOProfile(profile) {
+            return try await SSOCredentials(profileName: profileName, profile: profile, files: chain.settings.files,
+                                            environment: chain.settings.environment, transport: chain.transport).load()
         }
         if isSource {
             throw AWSClientError.credentialSource("source_profile '\(profileName)' has no credentials")

@@ -6,10 +6,14 @@ import Foundation
 public struct SharedConfigFiles: Sendable {
     public var config: [String: [String: String]]
     public var credentials: [String: [String: String]]
+    /// `[sso-session name]` sections of the config file (IAM Identity Center).
+    public var ssoSessions: [String: [String: String]]
 
-    public init(config: [String: [String: String]] = [:], credentials: [String: [String: String]] = [:]) {
+    public init(config: [String: [String: String]] = [:], credentials: [String: [String: String]] = [:],
+                ssoSessions: [String: [String: String]] = [:]) {
         self.config = config
         self.credentials = credentials
+        self.ssoSessions = ssoSessions
     }
 
     public static func load(environment: [String: String]) -> SharedConfigFiles {
@@ -18,7 +22,8 @@ public struct SharedConfigFiles: Sendable {
         let credentialsPath = expand(environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "~/.aws/credentials", home: home)
         let configText = (try? String(contentsOfFile: configPath, encoding: .utf8)) ?? ""
         let credentialsText = (try? String(contentsOfFile: credentialsPath, encoding: .utf8)) ?? ""
-        return SharedConfigFiles(config: parse(configText, isConfig: true), credentials: parse(credentialsText, isConfig: false))
+        return SharedConfigFiles(config: parse(configText, isConfig: true), credentials: parse(credentialsText, isConfig: false),
+                                 ssoSessions: parse(configText, isConfig: true, sectionPrefix: "sso-session "))
     }
 
     static func expand(_ path: String, home: String) -> String {
@@ -33,7 +38,9 @@ public struct SharedConfigFiles: Sendable {
         return (fromConfig ?? [:]).merging(fromCredentials ?? [:]) { _, credentialsValue in credentialsValue }
     }
 
-    static func parse(_ text: String, isConfig: Bool) -> [String: [String: String]] {
+    /// Profiles (`sectionPrefix` "profile ", plus `[default]`), or another kind of config section
+    /// (`sso-session `).
+    static func parse(_ text: String, isConfig: Bool, sectionPrefix: String = "profile ") -> [String: [String: String]] {
         var result: [String: [String: String]] = [:]
         var current: String?
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -42,10 +49,10 @@ public struct SharedConfigFiles: Sendable {
             if line.hasPrefix("[") && line.hasSuffix("]") {
                 var name = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
                 if isConfig {
-                    if name.hasPrefix("profile ") {
-                        name = String(name.dropFirst("profile ".count)).trimmingCharacters(in: .whitespaces)
-                    } else if name != "default" {
-                        current = nil // [sso-session x], [services x]: not profiles
+                    if name.hasPrefix(sectionPrefix) {
+                        name = String(name.dropFirst(sectionPrefix.count)).trimmingCharacters(in: .whitespaces)
+                    } else if name != "default" || sectionPrefix != "profile " {
+                        current = nil // sections of another kind ([sso-session x], [services x] for profiles)
                         continue
                     }
                 }
