@@ -29,8 +29,10 @@ public enum SecretGeneration: Sendable, Codable, Equatable {
     /// Supplied by a person (`ferry migrate secrets` or the console) before the app starts:
     /// API keys, OAuth client secrets. The template creates an empty placeholder.
     case provided
-    /// Created and rotated by the owning service (RDS `ManageMasterUserPassword`); `by` names the
-    /// data store (`Blueprint.dataStores[].name`). JSON keys `username` and `password`.
+    /// A data store's master credentials; `by` names the store (`Blueprint.dataStores[].name`). RDS
+    /// creates and rotates them (`ManageMasterUserPassword`) when the store's `credentials` is `.service`;
+    /// otherwise (DocumentDB, or a relational store whose plan chose `.template`) the template generates
+    /// them once. JSON keys `username` and `password`.
     case managed(by: String)
     /// Built at deploy time from other elements, e.g. a database URL:
     /// `postgresql://{username}:{password}@{host}:{port}/db`, `{x}` naming keys of `parts`.
