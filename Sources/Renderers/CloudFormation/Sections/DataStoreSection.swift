@@ -87,25 +87,33 @@ enum DataStoreSection {
         resource.updateReplacePolicy = "Snapshot"
     }
 
-    static func renderAurora(_ c: inout CFNContext, _ store: DataStore) {
+    /// What an RDS instance and an Aurora cluster share: engine, credentials, encryption, network,
+    /// protection, backups and logs. The two spell the rest differently (`VpcSecurityGroupIds` vs
+    /// `VPCSecurityGroups`, `DatabaseName` vs `DBName`, an integer port vs a string).
+    private static func relationalProperties(_ c: inout CFNContext, _ store: DataStore) -> [String: CFNValue] {
         let subnets = subnetGroup(&c, store, type: "AWS::RDS::DBSubnetGroup", descriptionKey: "DBSubnetGroupDescription")
-        let clusterID = c.names.dataStore(store)
         var properties: [String: CFNValue] = [
             "Engine": .string(store.engine),
             "EngineVersion": .string(store.engineVersion),
             "MasterUsername": .string(store.masterUsername ?? "app"),
             "StorageEncrypted": .bool(store.encryptedAtRest),
             "DBSubnetGroupName": .ref(subnets),
-            "VpcSecurityGroupIds": securityGroups(&c, store),
             "DeletionProtection": .bool(store.deletionProtection),
             "BackupRetentionPeriod": .int(WorkloadSection.clamp(store.backupRetentionDays, 1, 35)),
             "CopyTagsToSnapshot": true,
-            "Port": .int(store.port),
         ]
-        if let database = store.databaseName, !database.isEmpty { properties["DatabaseName"] = .string(database) }
         masterPassword(&c, store, into: &properties)
-        if let group = parameterGroup(&c, store, cluster: true) { properties["DBClusterParameterGroupName"] = .ref(group) }
         if store.engine.contains("postgres") { properties["EnableCloudwatchLogsExports"] = ["postgresql"] }
+        return properties
+    }
+
+    static func renderAurora(_ c: inout CFNContext, _ store: DataStore) {
+        let clusterID = c.names.dataStore(store)
+        var properties = relationalProperties(&c, store)
+        properties["VpcSecurityGroupIds"] = securityGroups(&c, store)
+        properties["Port"] = .int(store.port)
+        if let database = store.databaseName, !database.isEmpty { properties["DatabaseName"] = .string(database) }
+        if let group = parameterGroup(&c, store, cluster: true) { properties["DBClusterParameterGroupName"] = .ref(group) }
         var cluster = CFNResource("AWS::RDS::DBCluster", properties)
         protect(&cluster)
         c.add(clusterID, cluster)
@@ -121,31 +129,21 @@ enum DataStoreSection {
     }
 
     static func renderRDS(_ c: inout CFNContext, _ store: DataStore) {
-        let subnets = subnetGroup(&c, store, type: "AWS::RDS::DBSubnetGroup", descriptionKey: "DBSubnetGroupDescription")
         let storage = max(20, store.storageGB ?? 20)
-        var properties: [String: CFNValue] = [
-            "Engine": .string(store.engine),
-            "EngineVersion": .string(store.engineVersion),
+        var properties = relationalProperties(&c, store)
+        properties.merge([
             "DBInstanceClass": .string(store.instanceClass),
             "AllocatedStorage": .string(String(storage)),
             "MaxAllocatedStorage": .int(max(storage * 5, 100)),
             "StorageType": "gp3",
             "MultiAZ": .bool(store.multiAZ),
-            "MasterUsername": .string(store.masterUsername ?? "app"),
-            "StorageEncrypted": .bool(store.encryptedAtRest),
-            "DBSubnetGroupName": .ref(subnets),
             "VPCSecurityGroups": securityGroups(&c, store),
-            "DeletionProtection": .bool(store.deletionProtection),
-            "BackupRetentionPeriod": .int(WorkloadSection.clamp(store.backupRetentionDays, 1, 35)),
-            "CopyTagsToSnapshot": true,
             "PubliclyAccessible": false,
             "AutoMinorVersionUpgrade": true,
             "Port": .string(String(store.port)),
-        ]
+        ]) { _, new in new }
         if let database = store.databaseName, !database.isEmpty { properties["DBName"] = .string(database) }
-        masterPassword(&c, store, into: &properties)
         if let group = parameterGroup(&c, store, cluster: false) { properties["DBParameterGroupName"] = .ref(group) }
-        if store.engine.contains("postgres") { properties["EnableCloudwatchLogsExports"] = ["postgresql"] }
         var instance = CFNResource("AWS::RDS::DBInstance", properties)
         protect(&instance)
         c.add(c.names.dataStore(store), instance)
