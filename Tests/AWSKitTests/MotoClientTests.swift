@@ -6,19 +6,14 @@ import XCTest
 /// The signer, the protocols and the service clients against a real moto_server that checks every
 /// signature.
 final class MotoClientTests: XCTestCase {
-    nonisolated(unsafe) static var moto: MotoServer?
+    static let moto = SharedMotoServer()
 
     override class func tearDown() {
-        moto?.stop()
+        moto.stop()
         super.tearDown()
     }
 
-    private func server() async throws -> MotoServer {
-        if let moto = Self.moto { return moto }
-        let moto = try await MotoServer(executable: try TestEnvironment.motoServer())
-        Self.moto = moto
-        return moto
-    }
+    private func server() async throws -> MotoServer { try await Self.moto.get { try TestEnvironment.motoServer() } }
 
     func testSignedQueryProtocolCalls() async throws {
         let moto = try await server()

@@ -131,3 +131,25 @@ public final class MotoServer: @unchecked Sendable {
         return result == 0
     }
 }
+
+/// One moto_server for a test class: started by the first test that asks, stopped by the class's
+/// `tearDown` (`override class func tearDown() { moto.stop(); super.tearDown() }`).
+public final class SharedMotoServer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var server: MotoServer?
+    private let checkSignatures: Bool
+
+    public init(checkSignatures: Bool = true) { self.checkSignatures = checkSignatures }
+
+    /// The running server, started with the moto_server `executable` locates on first use.
+    public func get(_ executable: () throws -> URL) async throws -> MotoServer {
+        if let running = lock.withLock({ server }) { return running }
+        let started = try await MotoServer(executable: try executable(), checkSignatures: checkSignatures)
+        lock.withLock { server = started }
+        return started
+    }
+
+    public func stop() {
+        lock.withLock { server?.stop(); server = nil }
+    }
+}

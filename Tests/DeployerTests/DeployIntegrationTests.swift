@@ -8,19 +8,14 @@ import XCTest
 /// failed change set, confirmation rules, data-loss refusal, template staging, status, destroy.
 /// (moto implements the SQS, SNS, Logs and S3 types used here; template fidelity is judged elsewhere.)
 final class DeployIntegrationTests: XCTestCase {
-    nonisolated(unsafe) static var moto: MotoServer?
+    static let moto = SharedMotoServer()
 
     override class func tearDown() {
-        moto?.stop()
+        moto.stop()
         super.tearDown()
     }
 
-    private func server() async throws -> MotoServer {
-        if let moto = Self.moto { return moto }
-        let moto = try await MotoServer(executable: try TestEnvironment.motoServer())
-        Self.moto = moto
-        return moto
-    }
+    private func server() async throws -> MotoServer { try await Self.moto.get { try TestEnvironment.motoServer() } }
 
     private func deployer(_ terminal: RecordingTerminal, client: AWSClient) -> Deployer {
         Deployer(client: client, terminal: terminal, pollInterval: .milliseconds(50), changeSetPollInterval: .milliseconds(50))

@@ -7,19 +7,14 @@ import XCTest
 /// Deploys through `FaultProxy`, which sits in front of a real moto_server and injects the faults
 /// AWS produces and no emulator does: 503s, throttling errors and dropped connections.
 final class FaultInjectionTests: XCTestCase {
-    nonisolated(unsafe) static var moto: MotoServer?
+    static let moto = SharedMotoServer()
 
     override class func tearDown() {
-        moto?.stop()
+        moto.stop()
         super.tearDown()
     }
 
-    private func server() async throws -> MotoServer {
-        if let moto = Self.moto { return moto }
-        let moto = try await MotoServer(executable: try TestEnvironment.motoServer())
-        Self.moto = moto
-        return moto
-    }
+    private func server() async throws -> MotoServer { try await Self.moto.get { try TestEnvironment.motoServer() } }
 
     private func deploy(through proxy: FaultProxy, moto: MotoServer, name: String, attempts: Int) async throws -> DeployResult {
         let client = moto.client(retry: RetryStrategy(maxAttempts: attempts, backoff: { _ in .milliseconds(2) }), endpoint: proxy.endpoint)
