@@ -33,7 +33,8 @@ struct ProxiedRoute {
 }
 
 enum ProxyRouting {
-    /// Every route of every service that carries proxy configuration, to another service, in file order.
+    /// Every route of every service that carries proxy configuration, to another service, in file order
+    /// (read once per plan through `PlanningContext.proxyRoutes`).
     static func routes(_ ctx: PlanningContext) -> [ProxiedRoute] {
         var out: [ProxiedRoute] = []
         for f in ctx.facts where !f.service.proxyRoutes.isEmpty {

@@ -25,7 +25,7 @@ enum RoutePlanner {
         }
         let publicServices = ctx.facts.filter { ctx.verdicts[$0.name]?.isPublic == true && ctx.role(of: $0.name) == .web && $0.httpPort != nil }
         // Routes that a replaced reverse proxy declares (nginx `location`s): the load balancer takes them over.
-        let proxied = Dictionary(grouping: ProxyRouting.routes(ctx).filter { ctx.role(of: $0.proxy) == .proxy }, by: \.target)
+        let proxied = Dictionary(grouping: ctx.proxyRoutes.filter { ctx.role(of: $0.proxy) == .proxy }, by: \.target)
         reportUnroutable(proxied, publicServices: Set(publicServices.map(\.name)), ctx)
         guard !publicServices.isEmpty else { return }
 

@@ -27,6 +27,8 @@ final class PlanningContext {
     let facts: [ServiceFacts]
     let graph: ReferenceGraph
     let defaults: TierDefaults
+    /// Routes reverse proxies declare in their own configuration, resolved to services (facts and graph only).
+    private(set) lazy var proxyRoutes: [ProxiedRoute] = ProxyRouting.routes(self)
     var verdicts: [String: RoleVerdict] = [:]
     var blueprint: Blueprint
     var findings: [Finding] = []

@@ -24,7 +24,7 @@ struct ReverseProxyRole: RoleRule {
     /// `proxy_pass`), and services named in its env or command, or in `depends_on`.
     static func upstreams(of f: ServiceFacts, _ ctx: PlanningContext) -> [String] {
         let refs = ctx.graph.callees(of: f.name).filter { !$0.viaHostPort && !$0.asOrigin }
-        let routed = ProxyRouting.routes(ctx).filter { $0.proxy == f.name }.map(\.target)
+        let routed = ctx.proxyRoutes.filter { $0.proxy == f.name }.map(\.target)
         let names = Set(refs.map(\.callee) + routed).filter { name in
             guard let other = ctx.facts(name) else { return false }
             return DataStoreRules.inferredTarget(other) == nil && other.technology?.technology != .devtool
@@ -34,7 +34,7 @@ struct ReverseProxyRole: RoleRule {
 
     /// The routes and references that show it forwards to `upstreams`: routes first (they say how).
     static func evidence(of f: ServiceFacts, reaching upstreams: [String], _ ctx: PlanningContext) -> [Evidence] {
-        let routes = ProxyRouting.routes(ctx).filter { $0.proxy == f.name && upstreams.contains($0.target) }.map(\.evidence)
+        let routes = ctx.proxyRoutes.filter { $0.proxy == f.name && upstreams.contains($0.target) }.map(\.evidence)
         let refs = ctx.graph.callees(of: f.name).filter { upstreams.contains($0.callee) }.map(\.evidence)
         return routes + refs
     }
