@@ -51,8 +51,10 @@ enum WorkloadBuilder {
 
         // Ports: drop development-only and UDP ports.
         var ports: [ContainerPort] = []
+        // The port the load balancer or the healthcheck uses is the app's, whatever the port table says.
+        let servingPort = ctx.routes[f.name]?.port ?? f.overrides.port ?? f.healthProbe?.port
         for p in f.containerPorts {
-            if DevPorts.reason(port: p, f) != nil { continue }
+            if p != servingPort, DevPorts.reason(port: p, f) != nil { continue }
             ports.append(ContainerPort(port: p, appProtocol: HTTPPorts.likelyHTTP(p) ? "http" : nil))
         }
         if v.role == .worker, f.healthProbe == nil, ctx.discoveryNames[f.name] == nil { ports = [] }
@@ -160,13 +162,17 @@ enum WorkloadBuilder {
 
 /// Ports that only serve development (notebooks, debuggers, live reload).
 enum DevPorts {
+    /// A well-known debugger port is taken for one only with corroboration: the command starts the
+    /// debugger, or the service listens on another port too (n8n serves its app on 5678).
     static func reason(port: Int, _ f: ServiceFacts) -> String? {
+        if port == f.overrides.port || port == f.healthProbe?.port { return nil }
+        let corroborated = { (words: [String]) in f.containerPorts.count > 1 || words.contains { f.commandText.contains($0) } }
         if port == 8888 && (f.commandText.contains("jupyter") || f.commandText.contains("notebook")) {
             return f.commandText.contains("jupyter") ? "Jupyter Lab (the command starts `jupyter lab --port=8888`): development only" : "port 8888 is Jupyter's: development only"
         }
         switch port {
-        case 9229, 9230: return "Node.js inspector: debugging only"
-        case 5678: return "debugpy: debugging only"
+        case 9229...9230 where corroborated(["--inspect", "inspect"]): return "Node.js inspector: debugging only"
+        case 5678 where corroborated(["debugpy", "ptvsd"]): return "debugpy: debugging only"
         case 35729: return "live reload: development only"
         case 24678: return "Vite HMR: development only"
         case 4040 where f.commandText.contains("ngrok"): return "ngrok inspector: development only"
