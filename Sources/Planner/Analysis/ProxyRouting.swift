@@ -1,3 +1,4 @@
+import Foundation
 import Blueprint
 import ComposeKit
 
@@ -43,6 +44,9 @@ enum ProxyRouting {
                 out.append(ProxiedRoute(proxy: f.name, target: target, route: route,
                                         hosts: route.serverNames.map { substitute($0, f.service) }))
             }
+        }
+        for f in ctx.facts where TraefikLabels.isTraefik(f) {
+            out += TraefikLabels.routes(proxy: f, ctx)
         }
         return out
     }

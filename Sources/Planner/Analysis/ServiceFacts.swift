@@ -11,8 +11,11 @@ struct ServiceFacts {
     /// Catalog entry and how it was recognized (`image postgres:16`, `healthcheck pg_isready`).
     let technology: CatalogEntry?
     let technologyEvidence: Evidence?
-    /// Ports the container listens on (from `ports`, `expose`, then `PORT`), in order, unique.
-    let containerPorts: [Int]
+    /// Ports the container listens on (from `ports`, `expose`, `PORT`, the healthcheck, then the
+    /// ports other services and proxies call it on), in order, unique.
+    private(set) var containerPorts: [Int]
+    /// Ports known only because a caller names them (`http://api:3000`, `proxy_pass http://app:8080`).
+    private(set) var learnedPorts: [Int: Evidence] = [:]
     /// Host port → container port, for `localhost:PORT` references.
     let publishedPorts: [Int: Int]
     /// From an HTTP healthcheck (`curl http://localhost:8000/health`).
@@ -75,6 +78,13 @@ struct ServiceFacts {
         }
         technology = tech
         technologyEvidence = evidence
+    }
+
+    /// A port a caller reaches it on: the service listens there even if the compose file never says so.
+    mutating func learnPort(_ port: Int, evidence: Evidence) {
+        guard (1...65535).contains(port), !containerPorts.contains(port) else { return }
+        containerPorts.append(port)
+        learnedPorts[port] = evidence
     }
 
     func position(_ key: String) -> SourcePosition? { service.locations[key].map(SourcePosition.init) }

@@ -35,6 +35,7 @@ enum RoutePlanner {
             var score = 0
             if f.overrides.paths.contains("/") || f.overrides.paths.contains("/*") { score += 1000 }
             if proxied[f.name]?.contains(where: { $0.pathPrefix == nil }) == true { score += 500 }
+            if ctx.verdicts[f.name]?.rule == "ReverseProxyRole" { score += 600 }  // a kept proxy fronts everything
             if !f.overrides.paths.isEmpty && score == 0 { score -= 1000 }
             if ctx.graph.callees(of: f.name).contains(where: { $0.fromBrowser && $0.callee != f.name }) { score += 100 }
             if f.service.environment.contains(where: { BrowserVariables.isBrowserSide($0.name) }) { score += 50 }

@@ -11,6 +11,20 @@ struct RoleVerdict {
     var rule: String
     /// For dev tools and replaced services: what to use instead (shown in the plan).
     var instead: String? = nil
+    /// How strong its evidence is (`EvidenceWeights`); 0: the rule's default weight.
+    var weight = 0
+}
+
+/// A verdict a rule would have given but weaker evidence lost; the plan shows it.
+struct LostEvidence {
+    var rule: String
+    var role: ServiceRole
+    var weight: Int
+    var against: Int
+    var why: String
+    var winner: String
+
+    var text: String { "weaker evidence for \(role.rawValue) (\(why): \(weight)) lost to \(winner) (\(against))" }
 }
 
 /// State shared by the rules while one plan is made. Rules read the project and the
@@ -24,12 +38,16 @@ final class PlanningContext {
     let environment: String
     /// Lowercase project name used in AWS names.
     let slug: String
-    let facts: [ServiceFacts]
+    private(set) var facts: [ServiceFacts]
     let graph: ReferenceGraph
     let defaults: TierDefaults
     /// Routes reverse proxies declare in their own configuration, resolved to services (facts and graph only).
     private(set) lazy var proxyRoutes: [ProxiedRoute] = ProxyRouting.routes(self)
     var verdicts: [String: RoleVerdict] = [:]
+    /// Verdicts that lost to stronger evidence, per service, shown with the winning decision.
+    var lostEvidence: [String: [LostEvidence]] = [:]
+
+    func lose(_ service: String, _ e: LostEvidence) { lostEvidence[service, default: []].append(e) }
     var blueprint: Blueprint
     var findings: [Finding] = []
     /// Env classification of services that are not workloads.
@@ -58,11 +76,24 @@ final class PlanningContext {
         environment = Naming.kebab(options.environment ?? overrides.environment ?? tier.rawValue)
         facts = project.services.sorted { $0.name < $1.name }.map { ServiceFacts(service: $0, projectName: project.name) }
         graph = ReferenceGraph(facts: facts)
+        for i in facts.indices {
+            for r in graph.callers(of: facts[i].name) where !r.viaHostPort {
+                if let port = r.mention?.port { facts[i].learnPort(port, evidence: r.evidence) }
+            }
+        }
         defaults = TierDefaults(tier: tier)
         blueprint = Blueprint(project: slug, environment: environment, tier: tier, region: region)
     }
 
     func facts(_ name: String) -> ServiceFacts? { facts.first { $0.name == name } }
+
+    /// The ports a proxy's routes forward to become ports of their targets (read once, before roles).
+    func learnRoutedPorts() {
+        for r in proxyRoutes {
+            guard let port = r.route.upstreamPort, let i = facts.firstIndex(where: { $0.name == r.target }) else { continue }
+            facts[i].learnPort(port, evidence: r.evidence)
+        }
+    }
     func role(of name: String) -> ServiceRole? { verdicts[name]?.role }
 
     /// Services that run as containers on AWS.

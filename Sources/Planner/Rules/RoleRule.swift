@@ -27,14 +27,30 @@ enum RolePhase {
         EntryPointWebRole(),
     ]
 
+    /// The weight of a rule's verdict when the rule did not set one.
+    static let defaultWeights: [String: Int] = [
+        "OverrideRole": EvidenceWeights.override, "ReverseProxyRole": EvidenceWeights.reverseProxy,
+        "StaticSiteRole": EvidenceWeights.staticSite, "DevToolRole": EvidenceWeights.devtoolImage,
+    ]
+
+    static func weight(_ v: RoleVerdict) -> Int { v.weight > 0 ? v.weight : (defaultWeights[v.rule] ?? EvidenceWeights.technologyImage) }
+
     static func run(_ ctx: PlanningContext) {
+        ctx.learnRoutedPorts()
         for f in ctx.facts {
+            // Every rule speaks; the strongest evidence wins, the rule order breaks ties.
+            var candidates: [RoleVerdict] = []
             for rule in firstPass {
-                if let v = rule.decide(f, ctx) {
-                    ctx.verdicts[f.name] = v
-                    break
-                }
+                if let v = rule.decide(f, ctx) { candidates.append(v) }
+                if candidates.last?.rule == "OverrideRole" { break }
             }
+            guard var best = candidates.first else { continue }
+            for c in candidates.dropFirst() where weight(c) > weight(best) { best = c }
+            for c in candidates where c.rule != best.rule || c.role != best.role {
+                ctx.lose(f.name, LostEvidence(rule: c.rule, role: c.role, weight: weight(c), against: weight(best),
+                                              why: c.reasons.first ?? c.rule, winner: best.reasons.first ?? best.rule))
+            }
+            ctx.verdicts[f.name] = best
         }
         for f in ctx.facts where ctx.verdicts[f.name] == nil {
             for rule in secondPass {
@@ -50,6 +66,22 @@ enum RolePhase {
         }
         PublicOverride.apply(ctx)
         ExternalServices.run(ctx)
+        attachLostEvidence(ctx)
+    }
+
+    /// The evidence that lost is shown beside the decision that won: as alternatives of the role
+    /// decision and as the last reasons.
+    private static func attachLostEvidence(_ ctx: PlanningContext) {
+        for (name, lost) in ctx.lostEvidence where ctx.verdicts[name] != nil {
+            var v = ctx.verdicts[name]!
+            for l in lost where l.role != v.role {
+                v.reasons.append(l.text)
+                if let i = v.decisions.firstIndex(where: { $0.topic == "role" }) {
+                    v.decisions[i].alternatives.append(Alternative(choice: l.role.rawValue, whyNot: l.text))
+                }
+            }
+            ctx.verdicts[name] = v
+        }
     }
 }
 

@@ -18,6 +18,8 @@ struct PublicURLRewrite: EnvRule {
             var origin: String
             switch role {
             case .web?, .proxy?:
+                // Only a service the load balancer routes to has a public URL.
+                guard role == .web ? ctx.routes[owner] != nil : !ctx.routes.isEmpty else { continue }
                 origin = "https://{publicHost}"
             case .static?:
                 origin = "https://{siteHost}"

@@ -20,6 +20,18 @@ enum DataStoreRules {
         }
     }
 
+    /// How sure the recognition is: the image says most, a healthcheck tool less, a name least. The
+    /// image running something else (`minio/minio` with an `mc mb` entrypoint) counts for less.
+    static func weight(_ f: ServiceFacts) -> Int {
+        let path = f.technologyEvidence?.path ?? ""
+        var w = path.hasSuffix(".image") ? EvidenceWeights.technologyImage
+            : (path.hasSuffix("healthcheck.test") ? EvidenceWeights.technologyHealthcheck : EvidenceWeights.technologyName)
+        if InitJobRole.setupWords.contains(where: { f.commandText.contains($0) }) || InitJobRole.migrationWords.contains(where: { f.commandText.contains($0) }) {
+            w = min(w, EvidenceWeights.technologyName - 10)
+        }
+        return w
+    }
+
     /// A datastore verdict: "image postgres:16 is PostgreSQL → Amazon RDS for PostgreSQL".
     static func verdict(_ f: ServiceFacts, rule: String, target: DeploymentTarget, managed: String, why: String? = nil,
                         alternatives: [Alternative] = [], extra: [String] = []) -> RoleVerdict {
@@ -33,6 +45,7 @@ enum DataStoreRules {
                                                                         whyNot: "a database container on Fargate has no durable disk, backups or failover")],
                               extra: extra)
         v.decisions[1].overrideKey = "x-ferry.target"
+        v.weight = weight(f)
         return v
     }
 }

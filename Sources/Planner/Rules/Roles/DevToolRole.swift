@@ -25,6 +25,19 @@ struct DevToolRole: RoleRule {
                                   reason: "interactive shell (tty and stdin_open, no ports, nothing connects to it): nothing to serve on AWS",
                                   evidence: [f.evidence("tty", "true"), f.evidence("stdin_open", "true")])
             v.instead = "run it locally or as a one-off ECS task (`aws ecs run-task`)"
+            v.weight = EvidenceWeights.interactiveShell
+            return v
+        }
+        // Names and profiles only break ties: a service that builds, serves and is called is the app.
+        let app = EvidenceWeights.serving(f, ctx, includeBuild: true)
+        func hint(_ v: RoleVerdict, _ weight: Int) -> RoleVerdict? {
+            var v = v
+            v.weight = weight
+            guard weight > app.score else {
+                ctx.lose(f.name, LostEvidence(rule: name, role: .devtool, weight: weight, against: app.score, why: v.reasons.first ?? name,
+                                              winner: app.summary))
+                return nil
+            }
             return v
         }
         let words = Set(f.name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).map(String.init))
@@ -33,19 +46,21 @@ struct DevToolRole: RoleRule {
             var v = Verdicts.make(.devtool, .none, rule: name, reason: "\(tool) (by its name or Dockerfile): development only, not deployed",
                                   evidence: [f.evidence(words.contains(tool) ? "" : "build.dockerfile", words.contains(tool) ? f.name : dockerfile)])
             v.instead = "run it locally"
-            return v
+            // Named for the tool and built or run as it (Dockerfile.jupyter, `jupyter lab`): the product itself.
+            let corroborated = [words.contains(tool), dockerfile.contains(tool), f.commandText.contains(tool)].filter { $0 }.count >= 2
+            return hint(v, corroborated ? EvidenceWeights.technologyHealthcheck : EvidenceWeights.toolName)
         }
         if let w = words.first(where: Self.testWords.contains) {
             var v = Verdicts.make(.devtool, .none, rule: name, reason: "a test runner (\(w)): runs in CI, not in production",
                                   evidence: [f.evidence("", f.name)])
             v.instead = "run it in CI against the deployed URL"
-            return v
+            return hint(v, EvidenceWeights.testName)
         }
         if let p = f.service.profiles.first(where: { Self.devProfiles.contains($0.lowercased()) }) {
             var v = Verdicts.make(.devtool, .none, rule: name, reason: "only in the development profile \"\(p)\"",
                                   evidence: [f.evidence("profiles", p)])
             v.instead = "kept for local use"
-            return v
+            return hint(v, EvidenceWeights.devProfile)
         }
         return nil
     }

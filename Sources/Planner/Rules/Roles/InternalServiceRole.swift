@@ -7,6 +7,12 @@ struct InternalServiceRole: RoleRule {
 
     func decide(_ f: ServiceFacts, _ ctx: PlanningContext) -> RoleVerdict? {
         guard !f.containerPorts.isEmpty else { return nil }
+        if let proxy = ReverseProxyRole.keptProxy(in: f.name, ctx) {
+            return Verdicts.make(.internal, .ecsFargate, rule: name,
+                                 reason: "behind the reverse proxy \(proxy), which stays the public entry point: private, found through Cloud Map",
+                                 evidence: ctx.facts(proxy).map { ReverseProxyRole.evidence(of: $0, reaching: [f.name], ctx) } ?? [],
+                                 alternatives: [Alternative(choice: "web", whyNot: "the proxy in front of it is public")])
+        }
         let callers = ctx.appCallers(of: f.name)
         guard !callers.isEmpty else { return nil }
         let names = Array(Set(callers.map(\.caller))).sorted()
