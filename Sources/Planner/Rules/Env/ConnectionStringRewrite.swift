@@ -61,6 +61,11 @@ struct ConnectionStringRewrite: EnvRule {
                 return EnvVar(name: i.name, disposition: .rewritten, value: .reference(endpoint),
                               reason: "\(store.name) replaced by AWS IoT Core: the account's IoT data endpoint")
             case .kafka?:
+                guard managed != nil else {
+                    // ZooKeeper folded into MSK: nothing to point at; clients use the bootstrap brokers.
+                    return EnvVar(name: i.name, disposition: .removed, value: .unset,
+                                  reason: "\(store.name) is part of Amazon MSK, which does not expose ZooKeeper to clients: connect to the bootstrap brokers instead")
+                }
                 return EnvVar(name: i.name, disposition: .rewritten, value: .reference(ref("bootstrapBrokers")),
                               reason: "\(store.name) replaced by Amazon MSK: its TLS bootstrap brokers")
             case .search?:
