@@ -5,6 +5,9 @@ enum Technology: String, CaseIterable, Sendable {
     case postgres, mysql, mariadb, redis, valkey, memcached
     case minio, minioClient, dynamodbLocal, mqttBroker, mongo, rabbitmq, activemq, kafka, zookeeper
     case elasticsearch, opensearch
+    /// A database or stateful server with no managed target ferry maps (SQL Server, Cassandra,
+    /// Neo4j, ClickHouse, vector stores…): a private container whose data lives on EFS.
+    case statefulServer
     case localstack, duckdbCLI
     case proxy
     case devtool
@@ -85,6 +88,30 @@ enum ImageCatalog {
         CatalogEntry(technology: .elasticsearch, product: "Elasticsearch",
                      images: ["elasticsearch", "elasticsearch/elasticsearch", "bitnami/elasticsearch", "elastic/elasticsearch"],
                      names: ["elasticsearch", "elastic", "es"], ports: [9200]),
+        CatalogEntry(technology: .statefulServer, product: "SQL Server",
+                     images: ["mcr.microsoft.com/mssql/server", "mssql/server", "azure-sql-edge", "microsoft/mssql-server-linux"],
+                     names: ["mssql", "sqlserver", "sqldata"], ports: [1433]),
+        CatalogEntry(technology: .statefulServer, product: "Cassandra", images: ["cassandra", "bitnami/cassandra", "scylladb/scylla"], ports: [9042]),
+        CatalogEntry(technology: .statefulServer, product: "Neo4j", images: ["neo4j", "memgraph/memgraph*", "falkordb/falkordb"], ports: [7687]),
+        CatalogEntry(technology: .statefulServer, product: "ClickHouse", images: ["clickhouse/clickhouse-server", "yandex/clickhouse-server", "altinity/clickhouse-server"],
+                     names: ["clickhouse"], ports: [8123]),
+        CatalogEntry(technology: .statefulServer, product: "InfluxDB", images: ["influxdb", "bitnami/influxdb"], ports: [8086]),
+        CatalogEntry(technology: .statefulServer, product: "CouchDB", images: ["couchdb", "bitnami/couchdb", "couchbase", "couchbase/server"], ports: [5984]),
+        CatalogEntry(technology: .statefulServer, product: "Qdrant", images: ["qdrant/qdrant"], ports: [6333]),
+        CatalogEntry(technology: .statefulServer, product: "Weaviate", images: ["semitechnologies/weaviate", "cr.weaviate.io/semitechnologies/weaviate"], ports: [8080]),
+        CatalogEntry(technology: .statefulServer, product: "Milvus", images: ["milvusdb/milvus"], ports: [19530]),
+        CatalogEntry(technology: .statefulServer, product: "Chroma", images: ["chromadb/chroma", "ghcr.io/chroma-core/chroma"], ports: [8000]),
+        CatalogEntry(technology: .statefulServer, product: "Meilisearch", images: ["getmeili/meilisearch"], ports: [7700]),
+        CatalogEntry(technology: .statefulServer, product: "Typesense", images: ["typesense/typesense"], ports: [8108]),
+        CatalogEntry(technology: .statefulServer, product: "etcd", images: ["quay.io/coreos/etcd", "bitnami/etcd", "gcr.io/etcd-development/etcd"], ports: [2379]),
+        CatalogEntry(technology: .statefulServer, product: "Solr", images: ["solr", "bitnami/solr"], ports: [8983]),
+        CatalogEntry(technology: .statefulServer, product: "ArangoDB", images: ["arangodb", "arangodb/arangodb"], ports: [8529]),
+        CatalogEntry(technology: .statefulServer, product: "SurrealDB", images: ["surrealdb/surrealdb"], ports: [8000]),
+        CatalogEntry(technology: .statefulServer, product: "NATS", images: ["nats", "bitnami/nats"], ports: [4222]),
+        CatalogEntry(technology: .statefulServer, product: "Pulsar", images: ["apachepulsar/pulsar"], ports: [6650]),
+        CatalogEntry(technology: .statefulServer, product: "Dgraph", images: ["dgraph/dgraph", "dgraph/standalone"], ports: [8080]),
+        CatalogEntry(technology: .statefulServer, product: "TDengine", images: ["tdengine/tdengine"], ports: [6030]),
+        CatalogEntry(technology: .statefulServer, product: "QuestDB", images: ["questdb/questdb"], ports: [9000]),
         CatalogEntry(technology: .opensearch, product: "OpenSearch",
                      images: ["opensearchproject/opensearch", "bitnami/opensearch"], names: ["opensearch"], ports: [9200]),
         CatalogEntry(technology: .localstack, product: "LocalStack", images: ["localstack/localstack", "localstack/localstack-pro"],

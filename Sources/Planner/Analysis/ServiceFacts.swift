@@ -78,6 +78,10 @@ struct ServiceFacts {
         }
         technology = tech
         technologyEvidence = evidence
+        // A known server that declares no port still listens on its usual one.
+        if containerPorts.isEmpty, tech?.technology == .statefulServer, let p = tech?.ports.first, let e = evidence {
+            learnPort(p, evidence: e)
+        }
     }
 
     /// A port a caller reaches it on: the service listens there even if the compose file never says so.

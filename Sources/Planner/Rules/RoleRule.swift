@@ -15,7 +15,7 @@ enum RolePhase {
         InitJobRole(),
         PostgresToRDS(), MySQLToRDS(), RedisToElastiCache(), MemcachedToElastiCache(), MinioToS3(),
         MosquittoToIoTCore(), DynamoDBLocalToDynamoDB(), MongoToDocumentDB(), BrokerToAmazonMQ(), KafkaToMSK(),
-        SearchToOpenSearch(),
+        SearchToOpenSearch(), StatefulServerRole(),
         DevToolRole(),
         StaticSiteRole(),
         ReverseProxyRole(),

@@ -107,6 +107,13 @@ struct EntryPointWebRole: RoleRule {
 
     func decide(_ f: ServiceFacts, _ ctx: PlanningContext) -> RoleVerdict? {
         guard let port = f.httpPort else { return nil }
+        if HTTPPorts.datastorePorts.contains(port), f.healthProbe == nil {
+            // A database's port is never made public, whatever serves it.
+            return Verdicts.make(.internal, .ecsFargate, rule: name,
+                                 reason: "it listens on \(port), a database port, and nothing says browsers reach it: private, found through Cloud Map",
+                                 evidence: [f.evidence(f.service.ports.isEmpty ? "expose" : "ports", String(port))],
+                                 alternatives: [Alternative(choice: "web", whyNot: "a database port is never made public; set x-ferry.public: true if it really serves the internet")])
+        }
         let http = f.healthProbe != nil || HTTPPorts.likelyHTTP(port)
         let how = f.healthProbe.map { "HTTP healthcheck on \($0.port.map(String.init) ?? "?")\($0.path)" } ?? "port \(port)"
         var extra: [String] = []
@@ -124,4 +131,6 @@ enum HTTPPorts {
     static let nonHTTP: Set<Int> = [21, 22, 25, 53, 110, 143, 465, 587, 993, 995, 1433, 1521, 1883, 2181, 3306, 5432, 5672, 6379,
                                     8883, 9042, 9092, 11211, 25565, 27017, 61616]
     static func likelyHTTP(_ port: Int) -> Bool { !nonHTTP.contains(port) }
+    /// Ports of databases, caches and brokers.
+    static let datastorePorts: Set<Int> = [1433, 1521, 2181, 3306, 5432, 5672, 6379, 7687, 9042, 9092, 11211, 26257, 27017, 28015, 61616]
 }
