@@ -42,6 +42,9 @@ public struct Blueprint: Sendable, Codable, Equatable {
     public var notes: [String]
     /// A CloudFormation fragment merged over the rendered template (`x-aws-cloudformation`).
     public var templateOverlay: JSONValue?
+    /// Overlay resource keys written against Docker's ECS integration (`WebTCP80TargetGroup`) →
+    /// the element whose resource they patch; renderers turn it into their own logical ID.
+    public var templateOverlayTargets: [String: OverlayTarget]?
 
     public init(project: String, environment: String? = nil, tier: Tier = .mvp, region: String = "us-east-1",
                 tags: [Tag] = [], services: [ServicePlan] = [], network: NetworkPlan = NetworkPlan(),
@@ -82,6 +85,7 @@ public struct Blueprint: Sendable, Codable, Equatable {
         self.decisions = decisions
         self.notes = notes
         self.templateOverlay = nil
+        self.templateOverlayTargets = nil
     }
 
     // Lookups by name for renderers.
@@ -93,4 +97,18 @@ public struct Blueprint: Sendable, Codable, Equatable {
     public func bucket(named name: String) -> Bucket? { buckets.first { $0.name == name } }
     public func table(named name: String) -> DynamoDBTable? { tables.first { $0.name == name } }
     public func servicePlan(named name: String) -> ServicePlan? { services.first { $0.name == name } }
+}
+
+/// The resource an overlay entry patches: an element's resource (`name` + `suffix`, as the
+/// renderer names it: workload `web` + `Service`) or one of the renderer's singletons (`fixed`).
+public struct OverlayTarget: Sendable, Codable, Equatable {
+    public var name: String
+    public var suffix: String
+    public var fixed: Bool
+
+    public init(name: String, suffix: String, fixed: Bool = false) {
+        self.name = name
+        self.suffix = suffix
+        self.fixed = fixed
+    }
 }

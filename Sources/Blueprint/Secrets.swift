@@ -26,7 +26,7 @@ public enum SecretGeneration: Sendable, Codable, Equatable {
     /// Generated at deploy time (`GenerateSecretString`); used for development defaults such as
     /// `change-me…` and for auth tokens. `jsonKey` set: stored as `{"<jsonKey>": "..."}`.
     case generated(length: Int, excludePunctuation: Bool, jsonKey: String?)
-    /// Supplied by a person (`ferry migrate secrets` or the console) before the app starts:
+    /// Supplied by a person (`aws secretsmanager put-secret-value` or the console) before the app starts:
     /// API keys, OAuth client secrets. The template creates an empty placeholder.
     case provided
     /// A data store's master credentials; `by` names the store (`Blueprint.dataStores[].name`). RDS

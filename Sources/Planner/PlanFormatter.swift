@@ -23,13 +23,24 @@ public enum PlanFormatter {
         var out = "Plan for \(b.project) — tier \(b.tier.rawValue), region \(b.region)\n\n"
         let rows = b.services.map { [$0.name, $0.role.rawValue, $0.target.rawValue, $0.isPublic ? "yes" : "no", $0.reasons.first ?? ""] }
         out += aligned([["SERVICE", "ROLE", "TARGET", "PUBLIC", "WHY"]] + rows)
-        let more = b.services.filter { $0.reasons.count > 1 || !$0.dropped.isEmpty }
+        // A dropped key said the same way for several services is listed once, with their names.
+        func line(_ d: DroppedKey) -> String { "\(d.key): \(d.reason) → \(d.instead)" }
+        var sharers: [String: [String]] = [:]
+        for s in b.services { for l in Set(s.dropped.map(line)) { sharers[l, default: []].append(s.name) } }
+        let shared = sharers.filter { $0.value.count > 1 }
+        let more = b.services.filter { s in s.reasons.count > 1 || s.dropped.contains { shared[line($0)] == nil } }
         if !more.isEmpty {
             out += "\nDetails:\n"
             for s in more {
                 out += "  \(s.name)\n"
                 for r in s.reasons.dropFirst() { out += "    - \(r)\n" }
-                for d in s.dropped { out += "    - dropped \(d.key): \(d.reason) → \(d.instead)\n" }
+                for d in s.dropped where shared[line(d)] == nil { out += "    - dropped \(line(d))\n" }
+            }
+        }
+        if !shared.isEmpty {
+            out += "\nDropped from several services:\n"
+            for (l, names) in shared.sorted(by: { $0.key < $1.key }) {
+                out += "  - \(l) (\(names.sorted().joined(separator: ", ")))\n"
             }
         }
         if let lb = b.loadBalancer {

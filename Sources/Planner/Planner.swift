@@ -36,6 +36,7 @@ public enum Planner {
         IdentityBuilder.run(ctx)
         ObservabilityBuilder.run(ctx)
         SummaryBuilder.run(ctx)
+        OverlayTargets.run(ctx)
         InvariantCheck.run(ctx)
         return ctx.blueprint
     }

@@ -32,10 +32,9 @@ final class DocumentLoader {
         }
         let source = try text ?? Paths.read(path, limits: limits, referencedAt: referencedAt, what: "compose file")
         if !shared.files.contains(path) { shared.files.append(path) }
+        // Docker Compose refuses a file with no document (empty, or only comments).
         guard var root = try YAMLReader.parse(source, file: path, limits: limits) else {
-            let empty = YAMLNode(.mapping([]), at: SourceLocation(file: path, line: 1, column: 1))
-            cache[path] = empty
-            return empty
+            throw ComposeError("empty compose file", at: SourceLocation(file: path, line: 1, column: 1))
         }
         guard let entries = root.entries else {
             throw ComposeError("a compose file must be a mapping at the top level, found \(root.kindName)", at: root.location)

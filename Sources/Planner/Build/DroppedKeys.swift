@@ -14,7 +14,7 @@ enum DroppedKeys {
             for (i, m) in s.volumes.enumerated() where m.type == .volume || m.type == .bind {
                 let source = m.type == .bind ? m.source.map { WorkloadBuilder.relative($0, to: projectDirectory) } : m.source
                 add("volumes[\(i)]", "data in \(source ?? "an anonymous volume") stays local; the managed service starts empty",
-                    "move the data with `ferry migrate` (postgres, objects, dynamodb) or the engine's dump/restore")
+                    "move the data with the engine's dump/restore (pg_dump, mysqldump), `aws s3 sync` or a table export")
             }
             return out
         }

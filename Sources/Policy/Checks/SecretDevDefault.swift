@@ -5,7 +5,7 @@ struct SecretDevDefault: PolicyCheck {
     let severity = CheckSeverity.high
     let title = "Secrets are generated or supplied, never literal or development defaults"
     let rationale = "Literal secrets end up in the template, in change sets and in source control; development defaults such as change-me are public."
-    let fix = "Use GenerateSecretString (ferry generates secrets whose compose value is a development default), ManageMasterUserPassword, or a NoEcho parameter without a default; set real values with `ferry migrate secrets`."
+    let fix = "Use GenerateSecretString (ferry generates secrets whose compose value is a development default), ManageMasterUserPassword, or a NoEcho parameter without a default; set real values with `aws secretsmanager put-secret-value`."
     let related = ["cfn_nag:F23", "cfn-lint:W2501"]
 
     static let defaultMarkers = ["change-me", "changeme", "change_me", "replace-me", "secret", "password", "example", "dev-", "insecure", "test"]

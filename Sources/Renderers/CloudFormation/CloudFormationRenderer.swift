@@ -65,7 +65,9 @@ public enum CloudFormationRenderer {
         Tagging.apply(tags(blueprint), to: &stacks.root)
 
         var files: [RenderedFile] = []
-        let rootText = blueprint.templateOverlay.map { YAMLEmitter.emit(TemplateOverlay.apply($0, to: stacks.root.node)) }
+        let rootText = blueprint.templateOverlay.map { overlay in
+            YAMLEmitter.emit(TemplateOverlay.apply(TemplateOverlay.retargeted(overlay, blueprint), to: stacks.root.node))
+        }
             ?? stacks.root.yaml()
         problems += CFNTemplateCheck.problems(in: stacks.root, yamlBytes: rootText.utf8.count).map { "\(templateFileName): \($0)" }
         files.append(RenderedFile(path: templateFileName, contents: rootText))

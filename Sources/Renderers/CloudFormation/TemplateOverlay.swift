@@ -5,7 +5,47 @@ import Blueprint
 /// user's own CloudFormation, applied last and checked only by cfn-lint.
 enum TemplateOverlay {
     static func apply(_ overlay: JSONValue, to base: DataNode) -> DataNode {
-        merge(base, node(overlay))
+        merge(base, node(withoutDanglingPatches(overlay, base: base)))
+    }
+
+    /// A patch (no `Type`) to a resource the template does not have would create a resource without
+    /// a type (cfn-lint E3001): it is left out (the plan reports it as FERRY-PLAN-OVERLAY-UNKNOWN).
+    static func withoutDanglingPatches(_ overlay: JSONValue, base: DataNode) -> JSONValue {
+        guard case .object(var root) = overlay, case .object(var resources)? = root["Resources"] else { return overlay }
+        var existing: Set<String> = []
+        if case .ordered(let top) = base, let r = top.first(where: { $0.0 == "Resources" })?.1 {
+            switch r {
+            case .ordered(let pairs): existing = Set(pairs.map(\.0))
+            case .object(let dict): existing = Set(dict.keys)
+            default: break
+            }
+        }
+        for (key, value) in resources where !existing.contains(key) {
+            if case .object(let entry) = value, entry["Type"] != nil { continue }
+            resources[key] = nil
+        }
+        root["Resources"] = .object(resources)
+        return .object(root)
+    }
+
+    /// Overlay entries keyed by Docker's logical IDs move to the IDs this renderer gives the same elements.
+    static func retargeted(_ overlay: JSONValue, _ b: Blueprint) -> JSONValue {
+        guard let targets = b.templateOverlayTargets, !targets.isEmpty,
+              case .object(var root) = overlay, case .object(var resources)? = root["Resources"] else { return overlay }
+        let names = CFNNames(b)
+        for (key, t) in targets.sorted(by: { $0.key < $1.key }) {
+            guard let entry = resources.removeValue(forKey: key) else { continue }
+            let id = t.fixed ? t.name : names.id(t.name, t.suffix)
+            resources[id] = resources[id].map { mergeJSON($0, entry) } ?? entry
+        }
+        root["Resources"] = .object(resources)
+        return .object(root)
+    }
+
+    private static func mergeJSON(_ a: JSONValue, _ b: JSONValue) -> JSONValue {
+        guard case .object(var x) = a, case .object(let y) = b else { return b }
+        for (k, v) in y { x[k] = x[k].map { mergeJSON($0, v) } ?? v }
+        return .object(x)
     }
 
     static func merge(_ base: DataNode, _ overlay: DataNode) -> DataNode {

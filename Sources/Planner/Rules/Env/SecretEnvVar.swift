@@ -3,7 +3,7 @@ import Blueprint
 /// Secrets, by name (`*_PASSWORD`, `*_SECRET`, `*_TOKEN`, `*_API_KEY`…) or by value (URLs with
 /// credentials, PEM blocks, JWTs, known key prefixes, high entropy): stored in Secrets Manager and
 /// injected with `valueFrom`. Development defaults (`change-me…`) become generated secrets; real
-/// values are supplied before the first deploy (`ferry migrate secrets`). A value is never stored.
+/// values are supplied before the first deploy (`aws secretsmanager put-secret-value`). A value is never stored.
 struct SecretEnvVar: EnvRule {
     let name = "SecretEnvVar"
 
@@ -21,7 +21,7 @@ struct SecretEnvVar: EnvRule {
             ctx.addFinding(Finding(id: "FERRY-PLAN-SECRET-MISSING", severity: .info,
                                    message: "\(i.name) in \(i.facts.name) has no value locally: its secret must be set before the first deploy",
                                    subject: i.evidence.path, evidence: [i.evidence],
-                                   fix: "ferry migrate secrets, or put the value into Secrets Manager yourself"),
+                                   fix: "put the value into Secrets Manager (aws secretsmanager put-secret-value) before the first deploy"),
                            waiverFor: i.facts.name)
         } else if Self.looksLikeFilePath(value) && !byValue {
             return nil
@@ -29,13 +29,13 @@ struct SecretEnvVar: EnvRule {
             generation = .provided
             how = SecretSignals.isInsecureDefault(value)
                 ? "issued by another service and only a placeholder locally: supply the real value before the first deploy"
-                : "issued by another service: copy the real value with `ferry migrate secrets`"
+                : "issued by another service: copy the real value into Secrets Manager before the first deploy"
         } else if SecretSignals.isInsecureDefault(value) || (i.usesTemplateDefault && !SecretSignals.highEntropy(value)) {
             generation = .generated(length: 48, excludePunctuation: true, jsonKey: nil)
             how = "the local value is a development default: a random value is generated at deploy"
         } else {
             generation = .provided
-            how = "copy the real value with `ferry migrate secrets`"
+            how = "copy the real value into Secrets Manager before the first deploy"
         }
         let decision = Decision(topic: "generation", choice: {
             if case .generated = generation { return "generated" }

@@ -190,7 +190,7 @@ struct ChecklistSection: GuideSection {
                 let how: String
                 switch secret.generation {
                 case .generated(let length, _, _): how = "generated at deploy time (\(length) characters)"
-                case .provided: how = "**you set the value** before the first start (`ferry migrate secrets`, or "
+                case .provided: how = "**you set the value** before the first start ("
                     + "`aws secretsmanager put-secret-value --secret-id \(secret.secretName) --secret-string file://…`)"
                 case .managed(let owner):
                     let store = b.dataStores.first { $0.credentialsSecret == secret.name }
@@ -433,8 +433,8 @@ struct ChecklistSection: GuideSection {
             let name = Markdown.code(c.shortName(store.name))
             switch store.kind {
             case .rdsPostgresql, .auroraPostgresql:
-                lines.append(Markdown.task("Copy " + name + ": `ferry migrate postgres` (or `pg_dump -Fc` from the Compose "
-                                           + "database and `pg_restore --no-owner` into the new one from a task in the VPC); "
+                lines.append(Markdown.task("Copy " + name + ": `pg_dump -Fc` from the Compose "
+                                           + "database and `pg_restore --no-owner` into the new one from a task in the VPC; "
                                            + "compare row counts per table"))
             case .rdsMysql, .auroraMysql:
                 lines.append(Markdown.task("Copy " + name + ": `mysqldump --single-transaction` from the Compose database, "
@@ -449,16 +449,16 @@ struct ChecklistSection: GuideSection {
         for bucket in b.buckets.sorted(by: { $0.name < $1.name }) where bucket.replaces != nil {
             lines.append(Markdown.task("Copy the objects of " + Markdown.code(bucket.replaces ?? "") + " into "
                                        + Markdown.code(bucket.bucketNameHint ?? bucket.name)
-                                       + ": `ferry migrate objects` (or `aws s3 sync` from a MinIO export); compare "
+                                       + ": `aws s3 sync` from a MinIO export (or `mc mirror`); compare "
                                        + "object counts and sizes"))
         }
         for table in b.tables.sorted(by: { $0.name < $1.name }) {
             lines.append(Markdown.task("Copy the items of " + Markdown.code(table.tableName ?? table.name)
-                                       + ": `ferry migrate dynamodb`; compare item counts"))
+                                       + ": scan the local table and `aws dynamodb batch-write-item` into it; compare item counts"))
         }
         if b.secrets.contains(where: { if case .provided = $0.generation { return true } else { return false } }) {
-            lines.append(Markdown.task("Set the secrets marked \"you set the value\" in step 3: `ferry migrate secrets` "
-                                       + "reads them from your environment or `.env` without printing them"))
+            lines.append(Markdown.task("Set the secrets marked \"you set the value\" in step 3 with `aws secretsmanager "
+                                       + "put-secret-value` from a file, so the value stays out of your shell history"))
         }
         let jobs = c.deployedWorkloads.filter { $0.target == .ecsFargateTask && $0.schedule == nil }
         for job in jobs {
