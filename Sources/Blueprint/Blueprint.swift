@@ -20,6 +20,8 @@ public struct Blueprint: Sendable, Codable, Equatable {
     public var workloads: [Workload]
     public var repositories: [ImageRepository]
     public var loadBalancer: LoadBalancer?
+    /// Public ports that are not HTTP; nil when there are none.
+    public var networkLoadBalancer: NetworkLoadBalancer?
     public var serviceDiscovery: ServiceDiscoveryNamespace?
     public var dataStores: [DataStore]
     public var buckets: [Bucket]
@@ -86,6 +88,7 @@ public struct Blueprint: Sendable, Codable, Equatable {
         self.notes = notes
         self.templateOverlay = nil
         self.templateOverlayTargets = nil
+        self.networkLoadBalancer = nil
     }
 
     // Lookups by name for renderers.

@@ -43,6 +43,11 @@ public enum ResourceCounter {
         add("AWS::Events::Rule", b.workloads.filter { $0.schedule != nil }.count)
 
         // Edge.
+        if let nlb = b.networkLoadBalancer, !nlb.listeners.isEmpty {
+            add("AWS::ElasticLoadBalancingV2::LoadBalancer")
+            add("AWS::ElasticLoadBalancingV2::TargetGroup", nlb.listeners.count)
+            add("AWS::ElasticLoadBalancingV2::Listener", nlb.listeners.count)
+        }
         if let lb = b.loadBalancer {
             let created = lb.existingLoadBalancerArn == nil
             if created { add("AWS::ElasticLoadBalancingV2::LoadBalancer") }

@@ -25,6 +25,7 @@ public struct UsageProfile: Sendable, Equatable {
     public static let keys: [Key] = [
         Key(name: "hours_per_month", unit: "hours", help: "Hours a long-running resource runs each month", dev: 730, mvp: 730, prod: 730),
         Key(name: "requests_per_month", unit: "requests", help: "HTTP requests reaching the load balancer (or CloudFront) per month", dev: 100_000, mvp: 1_000_000, prod: 10_000_000),
+        Key(name: "nlb_lcu", unit: "NLCU", help: "Average network load balancer capacity units in use (1 NLCU = 800 new TCP or 400 UDP flows/s, 100,000 active TCP flows, 1 GB/h)", dev: 0.05, mvp: 0.1, prod: 1),
         Key(name: "alb_lcu", unit: "LCU", help: "Average load balancer capacity units in use (1 LCU = 25 new conn/s, 3,000 active conn/min, 1 GB/h, 1,000 rule evals/s)", dev: 0.05, mvp: 0.1, prod: 1),
         Key(name: "nat_gb", unit: "GB", help: "Data processed by the NAT gateways per month (image pulls, third-party APIs)", dev: 5, mvp: 20, prod: 100),
         Key(name: "internet_out_gb", unit: "GB", help: "Data sent from the load balancer to the internet per month", dev: 5, mvp: 20, prod: 200),

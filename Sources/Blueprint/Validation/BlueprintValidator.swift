@@ -97,7 +97,7 @@ public enum BlueprintValidator {
             case .dataStore: defined = dataStores.contains(ref.name)
             case .workload: defined = workloads.contains(ref.name)
             case .repository: defined = repositories.contains(ref.name)
-            case .loadBalancer: defined = b.loadBalancer != nil
+            case .loadBalancer: defined = ref.name == "network" ? b.networkLoadBalancer != nil : b.loadBalancer != nil
             case .topic: defined = b.alarmTopic != nil
             case .namespace: defined = b.serviceDiscovery != nil
             case .cluster: defined = b.cluster != nil
@@ -109,6 +109,10 @@ public enum BlueprintValidator {
     // MARK: load balancer
 
     private static func loadBalancer(_ b: Blueprint, _ out: inout [Violation]) {
+        for l in b.networkLoadBalancer?.listeners ?? [] where b.workload(named: l.workload) == nil {
+            out.append(Violation(invariant: "target-group-workload", path: "networkLoadBalancer.listeners[\(l.name)]",
+                                 message: "forwards to workload \(l.workload), which is not deployed"))
+        }
         guard let lb = b.loadBalancer else { return }
         let groups = Set(lb.targetGroups.map(\.name))
         if lb.targetGroups.isEmpty {
@@ -135,7 +139,7 @@ public enum BlueprintValidator {
     // MARK: workloads
 
     private static func workloads(_ b: Blueprint, _ out: inout [Violation]) {
-        let routed = Set(b.loadBalancer?.targetGroups.map(\.workload) ?? [])
+        let routed = Set((b.loadBalancer?.targetGroups.map(\.workload) ?? []) + (b.networkLoadBalancer?.listeners.map(\.workload) ?? []))
         for w in b.workloads {
             if w.isPublic, w.ports.isEmpty == false, !routed.contains(w.name), w.role == .web {
                 out.append(Violation(invariant: "public-workload-routed", path: "workloads[\(w.name)]",

@@ -9,6 +9,13 @@ enum NonHTTPPorts {
         25565: "Minecraft", 27015: "a Source engine game server", 27017: "MongoDB", 51820: "WireGuard",
     ]
 
+    /// UDP services by port (a published UDP port is reached from outside whatever it carries).
+    static let udpProtocols: [Int: String] = [
+        53: "DNS", 69: "TFTP", 123: "NTP", 161: "SNMP", 500: "IKE", 514: "syslog", 1194: "OpenVPN", 1700: "LoRaWAN packet forwarder",
+        1812: "RADIUS", 3478: "STUN/TURN", 4500: "IPsec NAT-T", 5060: "SIP", 5683: "CoAP", 10000: "media (RTP)", 19132: "Minecraft Bedrock",
+        27015: "a Source engine game server", 51820: "WireGuard",
+    ]
+
     /// The protocol a service's HTTP port is known for, unless something says it is HTTP after all
     /// (an HTTP healthcheck, `x-ferry.port`).
     static func suspicious(_ f: ServiceFacts) -> (port: Int, name: String)? {

@@ -62,7 +62,7 @@ enum DroppedKeys {
             if let why = DevPorts.reason(port: p, f) { add("ports", "port \(p): \(why)", "not exposed on AWS; run it locally") }
         }
         for p in s.ports where p.proto == "udp" {
-            add("ports", "UDP port \(p.target): the load balancer and Cloud Map route TCP here", "use a Network Load Balancer for UDP (not generated)")
+            add("ports", "UDP port \(p.target) is not reached through Cloud Map or the application load balancer", p.published != nil ? "published: served by the Network Load Balancer" : "not published: reachable only inside the VPC")
         }
         if let l = s.logging {
             _ = l

@@ -5,6 +5,7 @@ import Blueprint
 enum EdgeBuilder {
     static func run(_ ctx: PlanningContext) {
         loadBalancer(ctx)
+        NetworkEdgeBuilder.run(ctx)
         serviceDiscovery(ctx)
     }
 
@@ -100,6 +101,16 @@ enum NetworkBuilder {
         }
         for w in ctx.blueprint.workloads {
             var ingress: [IngressRule] = []
+            for l in ctx.blueprint.networkLoadBalancer?.listeners ?? [] where l.workload == w.name {
+                // The NLB has no security group (UDP listeners): the task's group admits the listener's
+                // traffic, which keeps the clients' addresses, and the health checks from inside the VPC.
+                ingress.append(IngressRule(fromPort: l.targetPort, toPort: l.targetPort, proto: l.proto.lowercased(), cidr: "0.0.0.0/0",
+                                           description: "\(l.carries) through the network load balancer"))
+                if l.healthCheckPort != l.targetPort || l.proto != "TCP" {
+                    ingress.append(IngressRule(fromPort: l.healthCheckPort, toPort: l.healthCheckPort, cidr: NetworkEdgeBuilder.vpcCIDR,
+                                               description: "health checks from the network load balancer"))
+                }
+            }
             if let port = w.ports.first?.port {
                 if let lb = ctx.blueprint.loadBalancer, lb.targetGroups.contains(where: { $0.workload == w.name }) {
                     ingress.append(IngressRule(fromPort: port, toPort: port, sourceGroup: lb.securityGroup, description: "from the load balancer"))

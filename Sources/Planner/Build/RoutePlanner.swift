@@ -23,7 +23,9 @@ enum RoutePlanner {
                 ctx.discoveryNames[f.name] = f.shortName
             }
         }
-        let publicServices = ctx.facts.filter { ctx.verdicts[$0.name]?.isPublic == true && ctx.role(of: $0.name) == .web && $0.httpPort != nil }
+        // Public services whose every port is non-HTTP are served by the Network Load Balancer instead.
+        let publicServices = ctx.facts.filter { ctx.verdicts[$0.name]?.isPublic == true && ctx.role(of: $0.name) == .web && $0.httpPort != nil
+            && !NetworkEdgeBuilder.servesOnlyNonHTTP($0, ctx) }
         // Routes that a replaced reverse proxy declares (nginx `location`s): the load balancer takes them over.
         let proxied = Dictionary(grouping: ctx.proxyRoutes.filter { ctx.role(of: $0.proxy) == .proxy }, by: \.target)
         reportUnroutable(proxied, publicServices: Set(publicServices.map(\.name)), ctx)
@@ -54,9 +56,9 @@ enum RoutePlanner {
         for f in ranked {
             if let (port, name) = NonHTTPPorts.suspicious(f) {
                 ctx.addFinding(Finding(id: "FERRY-PLAN-NOT-HTTP", severity: .warning,
-                                       message: "\(f.name) is public on port \(port), which usually carries \(name), not HTTP: the application load balancer only carries HTTP, and ferry does not generate a Network Load Balancer",
+                                       message: "\(f.name) is public on port \(port), which usually carries \(name), not HTTP: the application load balancer only carries HTTP",
                                        subject: "services.\(f.name).ports", evidence: [f.evidence("ports", String(port))],
-                                       fix: "if it speaks HTTP, set x-ferry.port (or add an HTTP healthcheck); otherwise add an NLB through x-aws-cloudformation, or keep \(f.name) private with x-ferry.public: false"),
+                                       fix: "if it speaks HTTP, set x-ferry.port (or add an HTTP healthcheck); otherwise publish the port (ports:) so the Network Load Balancer serves it, or keep \(f.name) private with x-ferry.public: false"),
                                waiverFor: f.name)
             }
             let port = f.httpPort ?? f.containerPorts.first ?? 80

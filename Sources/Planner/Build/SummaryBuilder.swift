@@ -42,6 +42,10 @@ enum SummaryBuilder {
         if b.loadBalancer != nil {
             outputs.append(OutputSpec(name: "LoadBalancerURL", description: "Public HTTPS URL", value: ResourceReference(kind: .loadBalancer, name: "public", attribute: "url")))
         }
+        if let nlb = b.networkLoadBalancer {
+            outputs.append(OutputSpec(name: "NetworkLoadBalancerDNS", description: "DNS name for \(nlb.listeners.map { "\($0.port)/\($0.proto.lowercased())" }.joined(separator: ", "))",
+                                      value: ResourceReference(kind: .loadBalancer, name: "network", attribute: "dns")))
+        }
         if let c = b.cluster { outputs.append(OutputSpec(name: "ClusterName", description: "ECS cluster", value: ResourceReference(kind: .cluster, name: c.name, attribute: "name"))) }
         for s in b.dataStores {
             outputs.append(OutputSpec(name: LogicalIDs.pascal(s.name) + "Endpoint", description: "\(s.name) endpoint (\(s.kind.rawValue))",

@@ -119,6 +119,9 @@ struct CFNContext {
         case .workload:
             guard let workload = b.workload(named: ref.name) else { return missing(ref) }
             return workloadValue(workload, attribute: attribute)
+        case .loadBalancer where ref.name == "network":
+            guard b.networkLoadBalancer != nil else { return missing(ref) }
+            return attribute == "arn" ? .ref(NetworkLoadBalancerSection.loadBalancerID) : .getAtt(NetworkLoadBalancerSection.loadBalancerID, "DNSName")
         case .loadBalancer:
             guard let lb = b.loadBalancer else { return missing(ref) }
             switch attribute {

@@ -9,7 +9,7 @@ struct CFNNames {
         "LoadBalancer", "HttpsListener", "HttpListener", "Certificate", "ServiceDiscoveryNamespace",
         "AlarmTopic", "AlarmTopicKey", "AlarmTopicEmailSubscription", "Dashboard", "Budget", "IoTThingType", "IoTDevicePolicy",
         "FlowLogGroup", "FlowLogRole", "FlowLog", "WebAcl", "WebAclAssociation", "EndpointSecurityGroup",
-        "LoadBalancerLogsBucket", "LoadBalancerLogsBucketPolicy", "EventsRole", "DomainRecord",
+        "LoadBalancerLogsBucket", "LoadBalancerLogsBucketPolicy", "EventsRole", "DomainRecord", "NetworkLoadBalancer",
     ]
 
     let ids: ScopedLogicalIDs
@@ -36,6 +36,7 @@ struct CFNNames {
         add(b.network.endpoints.map(\.service), ["Endpoint"])
         add(b.loadBalancer?.targetGroups.map(\.name) ?? [], ["TargetGroup", "ListenerRule"])
         add(b.serviceDiscovery?.services.map(\.name) ?? [], ["DiscoveryService"])
+        add(b.networkLoadBalancer?.listeners.map(\.name) ?? [], ["NlbTargetGroup", "NlbListener"])
         ids = ScopedLogicalIDs(pairs: pairs, reserved: CFNNames.fixed)
     }
 

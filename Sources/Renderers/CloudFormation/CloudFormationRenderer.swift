@@ -28,6 +28,7 @@ public enum CloudFormationRenderer {
         ClusterSection.render(&c)
         ServiceDiscoverySection.render(&c)
         LoadBalancerSection.render(&c)
+        NetworkLoadBalancerSection.render(&c)
         WorkloadSection.render(&c)
         DataStoreSection.render(&c)
         StorageSection.render(&c)

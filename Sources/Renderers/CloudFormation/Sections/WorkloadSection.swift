@@ -186,12 +186,13 @@ enum WorkloadSection {
             properties["LaunchType"] = "FARGATE"
         }
         var dependsOn: [String] = []
+        var balancers: [CFNValue] = []
         if let lb = b.loadBalancer {
             let groups = lb.targetGroups.filter { $0.workload == w.name }
             if !groups.isEmpty {
-                properties["LoadBalancers"] = .list(groups.map { group in
+                balancers += groups.map { group in
                     ["ContainerName": .string(containerName(w)), "ContainerPort": .int(group.port), "TargetGroupArn": .ref(n.targetGroup(group.name))]
-                })
+                }
                 properties["HealthCheckGracePeriodSeconds"] = .int(60 + clamp(w.healthCheck?.startPeriod ?? 0, 0, 300))
                 // A target group must belong to a listener before a service can register with it.
                 dependsOn.append(LoadBalancerSection.forwardingListener(lb))
@@ -200,6 +201,16 @@ enum WorkloadSection {
                 }
             }
         }
+        for l in b.networkLoadBalancer?.listeners ?? [] where l.workload == w.name {
+            balancers.append(["ContainerName": .string(containerName(w)), "ContainerPort": .int(l.targetPort),
+                              "TargetGroupArn": .ref(NetworkLoadBalancerSection.targetGroupID(n, l))])
+            // A target group must belong to a listener before a service can register with it.
+            dependsOn.append(NetworkLoadBalancerSection.listenerID(n, l))
+            if properties["HealthCheckGracePeriodSeconds"] == nil {
+                properties["HealthCheckGracePeriodSeconds"] = .int(60 + clamp(w.healthCheck?.startPeriod ?? 0, 0, 300))
+            }
+        }
+        if !balancers.isEmpty { properties["LoadBalancers"] = .list(balancers) }
         if let namespace = b.serviceDiscovery, let registered = namespace.services.first(where: { $0.workload == w.name }) {
             properties["ServiceRegistries"] = [["RegistryArn": .getAtt(n.discoveryService(registered.name), "Arn")]]
         }

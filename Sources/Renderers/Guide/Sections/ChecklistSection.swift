@@ -365,6 +365,10 @@ struct ChecklistSection: GuideSection {
     private func dns(_ c: GuideContext) -> [String] {
         let b = c.blueprint
         var lines: [String] = []
+        for l in b.networkLoadBalancer?.listeners ?? [] {
+            lines.append(Markdown.task("Point clients of " + Markdown.code(c.shortName(l.workload)) + " (\(l.carries), \(l.port)/\(l.proto.lowercased())) at the "
+                                       + "network load balancer's DNS name (output `NetworkLoadBalancerDNS`); devices and DNS records that held the old host change too"))
+        }
         guard let lb = b.loadBalancer else {
             if b.buckets.contains(where: \.cloudFront) {
                 lines.append(Markdown.task("Point the site's domain at the CloudFront distribution (alias record) and "
