@@ -15,6 +15,9 @@ final class CorpusTests: XCTestCase {
         "mastodon-mastodon": "/.env.production not found",                 // only a sample upstream
         "documenso-documenso-production": "required variable",            // ${VAR:?err}, no env file in repo
         "sameersbn-docker-gitlab-swarm": "required variable",             // ${VAR:?}, no env file in repo
+        "haiwen-seafile-caddy": "required variable JWT_PRIVATE_KEY",       // ${VAR:?}, its env file leaves it for the user to fill
+        "AzuraCast-AzuraCast-sample": "azuracast.env not found",           // written by the project's installer
+        "rybbit-io-rybbit": "invalid port \"\"",                          // ports: ["${HOST_BACKEND_PORT}"], set only in .env.example
     ]
 
     /// Where the manifest's count describes another file combination than stacks.tsv loads.

@@ -47,12 +47,13 @@ final class ProxyRoutingTests: XCTestCase {
 }
 
 extension ProxyRoutingTests {
-    /// A public service on a port known for another protocol is reported, not silently put behind the ALB;
-    /// an HTTP healthcheck says it is HTTP after all.
+    /// A public service on a port known for another protocol goes to the Network Load Balancer, not
+    /// behind the ALB; an HTTP healthcheck says it is HTTP after all.
     func testPublicNonHTTPPortIsReported() {
         let game = Fixture.service("game", build: "game", ports: [25565])
         var b = Fixture.plan(Fixture.project([game]))
-        XCTAssertTrue(b.findings.contains { $0.id == "FERRY-PLAN-NOT-HTTP" && $0.message.contains("Minecraft") }, b.findings.map(\.id).joined(separator: ", "))
+        XCTAssertEqual(b.networkLoadBalancer?.listeners.map(\.carries), ["Minecraft"])
+        XCTAssertNil(b.loadBalancer, "nothing HTTP to route")
         let http = Fixture.service("game", build: "game", ports: [25565], health: ["CMD", "curl", "-f", "http://localhost:25565/health"])
         b = Fixture.plan(Fixture.project([http]))
         XCTAssertFalse(b.findings.contains { $0.id == "FERRY-PLAN-NOT-HTTP" })

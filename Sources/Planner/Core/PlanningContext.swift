@@ -24,7 +24,8 @@ struct LostEvidence {
     var why: String
     var winner: String
 
-    var text: String { "weaker evidence for \(role.rawValue) (\(why): \(weight)) lost to \(winner) (\(against))" }
+    /// The winner is the decision's first reason; this names what lost and by how much.
+    var text: String { "weaker evidence for \(role.rawValue): \(why) (weight \(weight) against \(against))" }
 }
 
 /// State shared by the rules while one plan is made. Rules read the project and the
