@@ -29,6 +29,8 @@ final class PlanningContext {
     let defaults: TierDefaults
     /// Routes reverse proxies declare in their own configuration, resolved to services (facts and graph only).
     private(set) lazy var proxyRoutes: [ProxiedRoute] = ProxyRouting.routes(self)
+    /// The project's secret values, long enough to recognise inside another value (`SecretValues`).
+    private(set) lazy var embeddableSecrets: [String] = SecretValues.of(project).filter { $0.utf8.count >= 8 }.sorted()
     var verdicts: [String: RoleVerdict] = [:]
     var blueprint: Blueprint
     var findings: [Finding] = []

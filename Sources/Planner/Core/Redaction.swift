@@ -138,6 +138,9 @@ enum SecretSignals {
             if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") { return true }
             return false
         }
+        // `Server=db;User Id=sa;Password=…` (ADO.NET, ODBC, JDBC properties).
+        if let r = v.lowercased().firstByteRange(of: "password=") ?? v.lowercased().firstByteRange(of: "pwd="),
+           let next = v.lowercased()[r.upperBound...].first, next != ";", next != "&" { return true }
         // JWT.
         let parts = v.split(separator: ".")
         if parts.count == 3, v.hasPrefix("eyJ"), parts.allSatisfy({ $0.count >= 4 }) { return true }

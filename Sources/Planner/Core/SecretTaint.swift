@@ -35,6 +35,14 @@ enum SecretTaint {
     static func openValues(_ p: Project) -> Set<String> {
         let services = p.services + p.disabledServices
         var open: Set<String> = Set(services.map(\.name)).union([p.name])
+        // Words of variable names (`password` in `NEO4J_PASSWORD`) appear in the names of what the plan creates.
+        for s in services {
+            for e in s.environment {
+                let words = e.name.lowercased().split(separator: "_").map(String.init)
+                open.formUnion(words)
+                open.insert(words.joined(separator: "-"))
+            }
+        }
         for image in services.compactMap(\.image) {
             for part in image.split(whereSeparator: { $0 == "/" || $0 == ":" }) { open.insert(String(part)) }
         }

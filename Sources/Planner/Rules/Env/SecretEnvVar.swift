@@ -15,7 +15,8 @@ struct SecretEnvVar: EnvRule {
             || (SecretSignals.nameSuggestsSecret(i.name) && !SecretSignals.valueIsPublic(value))
         let byValue = SecretSignals.valueLooksSecret(value)
             || SecretSignals.looksLikeBasicAuth(value, credentialsName: SecretSignals.nameSuggestsCredentials(i.name))
-        let byOrigin = !i.secretParts.isEmpty
+        // Another variable's secret written into this value (`…;Password=<SA_PASSWORD>`).
+        let byOrigin = !i.secretParts.isEmpty || (!byName && !byValue && ctx.embeddableSecrets.contains { value.contains($0) })
         guard byName || byValue || byOrigin else { return nil }
         let why = byName ? "the name \(i.name) marks a secret" : byValue ? "the value looks like a credential" : "the value is built from a secret variable"
         let generation: SecretGeneration
