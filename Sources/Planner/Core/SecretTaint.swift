@@ -35,6 +35,11 @@ enum SecretTaint {
     static func openValues(_ p: Project) -> Set<String> {
         let services = p.services + p.disabledServices
         var open: Set<String> = Set(services.map(\.name)).union([p.name])
+        // Words of the project's name, directory and service names, which reports print.
+        for text in [p.name, p.workingDirectory] + services.map(\.name) {
+            open.formUnion(text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+            open.formUnion(text.split(separator: "/").map(String.init))
+        }
         // Words of variable names (`password` in `NEO4J_PASSWORD`) appear in the names of what the plan creates.
         for s in services {
             for e in s.environment {
@@ -45,6 +50,7 @@ enum SecretTaint {
         }
         for image in services.compactMap(\.image) {
             for part in image.split(whereSeparator: { $0 == "/" || $0 == ":" }) { open.insert(String(part)) }
+            open.formUnion(image.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
         }
         for s in services {
             for e in s.environment where !SecretSignals.nameLooksSecret(e.name) && !SecretSignals.nameSuggestsSecret(e.name) {
