@@ -72,7 +72,7 @@ struct CommandSecrets {
     /// For each word, the stretches to read from the environment, sorted and not overlapping.
     private mutating func find(_ words: [String], key: String) -> [[Span]] {
         var urlCount = 0
-        let open = SecretTaint.openValues(ctx.project)
+        let open = ctx.openValues
         return words.enumerated().map { i, word in
             let bytes = Array(word.utf8)
             var spans: [Span] = []

@@ -87,7 +87,7 @@ enum WorkloadBuilder {
         if let hc = s.healthcheck, !hc.disable, let first = hc.test.first, first != "NONE" {
             let test = first == "CMD" || first == "CMD-SHELL" ? hc.test : ["CMD-SHELL", hc.test.joined(separator: " ")]
             let cmd = rewrite.healthCheck(test)
-            if !containsSecret(cmd.joined(separator: " "), f, ctx.project) {
+            if !containsSecret(cmd.joined(separator: " "), f, ctx) {
                 health = ContainerHealthCheck(command: cmd, interval: clamp(hc.interval, 5, 300, 30), timeout: clamp(hc.timeout, 2, 60, 5),
                                               retries: min(max(hc.retries ?? 3, 1), 10), startPeriod: clamp(hc.startPeriod, 0, 300, 0))
             }
@@ -101,13 +101,13 @@ enum WorkloadBuilder {
                                       evidence: [Evidence(path: "services.\(f.name).\(rewrite.rewrittenKeys[0])")], rule: "CommandSecrets"))
         }
         // Whatever is left (a secret in a form the rewrite cannot see) is not copied.
-        if let c = command, containsSecret(c.joined(separator: " "), f, ctx.project) {
+        if let c = command, containsSecret(c.joined(separator: " "), f, ctx) {
             command = nil
             ctx.addFinding(Finding(id: "FERRY-PLAN-SECRET-IN-COMMAND", severity: .error,
                                    message: "the command of \(f.name) contains a secret value: not copied to the task definition",
                                    subject: "services.\(f.name).command", fix: "read the secret from an environment variable in the command (\"$VAR\")"), waiverFor: f.name)
         }
-        if let e = entrypoint, containsSecret(e.joined(separator: " "), f, ctx.project) {
+        if let e = entrypoint, containsSecret(e.joined(separator: " "), f, ctx) {
             entrypoint = nil
             ctx.addFinding(Finding(id: "FERRY-PLAN-SECRET-IN-COMMAND", severity: .error,
                                    message: "the entrypoint of \(f.name) contains a secret value: not copied to the task definition",
@@ -139,12 +139,12 @@ enum WorkloadBuilder {
 
     /// Whether `text` contains the value of a secret-looking variable of the service, or a part a
     /// secret variable put into one of its words.
-    private static func containsSecret(_ text: String, _ f: ServiceFacts, _ project: Project) -> Bool {
+    private static func containsSecret(_ text: String, _ f: ServiceFacts, _ ctx: PlanningContext) -> Bool {
         let inWords = f.service.wordSubstitutions.keys.sorted().contains { key in
             guard let word = word(key, f.service) else { return false }
             return SecretTaint.secretParts(word, f.service.wordSubstitutions[key] ?? []).contains { $0.utf8.count >= 4 && text.contains($0) }
         }
-        let open = SecretTaint.openValues(project)
+        let open = ctx.openValues
         return inWords || f.service.environment.contains { e in
             guard let v = e.value, v.count >= 6, !open.contains(v) else { return false }
             return text.contains(v) && (SecretSignals.nameLooksSecret(e.name) || SecretSignals.valueLooksSecret(v))

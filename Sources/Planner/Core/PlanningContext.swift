@@ -31,6 +31,8 @@ final class PlanningContext {
     private(set) lazy var proxyRoutes: [ProxiedRoute] = ProxyRouting.routes(self)
     /// The project's secret values, long enough to recognise inside another value (`SecretValues`).
     private(set) lazy var embeddableSecrets: [String] = SecretValues.of(project).filter { $0.utf8.count >= 8 }.sorted()
+    /// Words the project writes openly (`SecretTaint.openValues`).
+    private(set) lazy var openValues: Set<String> = SecretTaint.openValues(project)
     var verdicts: [String: RoleVerdict] = [:]
     var blueprint: Blueprint
     var findings: [Finding] = []
