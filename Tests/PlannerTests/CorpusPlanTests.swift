@@ -4,7 +4,7 @@ import Blueprint
 import Planner
 
 /// Every corpus and seed stack that loads also plans, at every tier, deterministically, and no
-/// secret value written in its compose or env files appears in any plan output.
+/// secret value (by the planner's rules and by the name list) appears in any plan output.
 final class CorpusPlanTests: XCTestCase {
     func testEveryStackPlansWithoutLeakingSecrets() throws {
         let stacks = try StackLoading.seeds() + StackLoading.corpus() + StackLoading.examples()
@@ -13,7 +13,7 @@ final class CorpusPlanTests: XCTestCase {
         for s in stacks {
             do {
                 try StackLoading.withProject(s, profiles: ["*"]) { project, dir in
-                    let secrets = StackLoading.secretValues(in: dir)
+                    let secrets = StackLoading.leakCheck(project, dir: dir)
                     for tier in Tier.allCases {
                         let b = Planner.plan(project, options: PlanOptions(tier: tier))
                         var outputs = [PlanFormatter.blueprintJSON(b)]

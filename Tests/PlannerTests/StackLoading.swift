@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import ComposeKit
 import Blueprint
-import Planner
+@testable import Planner
 
 /// Loads the examples, seeds and corpus stacks the way their authors run them: files from
 /// `stacks.tsv`, the `setup_env` file copied to `.env` in a temporary copy (shared/ stays read-only).
@@ -81,6 +81,22 @@ enum StackLoading {
     static func plan(_ s: Stack, tier: Tier? = nil) throws -> Blueprint {
         try withProject(s) { p, _ in Planner.plan(p, options: PlanOptions(tier: tier)) }
     }
+
+    /// What no output may contain, each with where it comes from (never the value itself): the
+    /// values the planner classifies as secrets (`SecretValues`), long enough that finding one
+    /// means it leaked, and as a floor the values of secret-named variables in the stack's files.
+    /// Values the project also writes openly (a browser variable, an endpoint URL) are left out of both.
+    static func leakCheck(_ project: Project, dir: URL) -> [String: String] {
+        let open = SecretTaint.openValues(project)
+        var out = secretValues(in: dir).filter { !open.contains($0.key) }
+        for (i, v) in SecretValues.of(project).sorted().enumerated() where v.utf8.count >= minimumLength && out[v] == nil {
+            out[v] = "planner secret #\(i + 1)"
+        }
+        return out
+    }
+
+    /// Shorter values (`secret`, `admin1`) turn up in ordinary text.
+    static let minimumLength = 8
 
     /// Every value written in the stack's compose and env files for a secret-looking variable.
     static func secretValues(in dir: URL) -> [String: String] {

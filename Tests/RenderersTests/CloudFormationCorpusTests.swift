@@ -1,7 +1,7 @@
 import Blueprint
 import ComposeKit
 import Foundation
-import Planner
+@testable import Planner
 import XCTest
 @testable import Renderers
 
@@ -115,7 +115,7 @@ final class CloudFormationCorpusTests: XCTestCase {
                 XCTAssertEqual(rendering.problems, [], "\(stack.slug) \(tier)")
                 XCTAssertEqual(rendering.files, CloudFormationRenderer.render(blueprint).files, "\(stack.slug) \(tier) is not deterministic")
                 for file in rendering.files {
-                    for (secret, origin) in Self.secretValues(project).sorted(by: { $0.value < $1.value }) where file.contents.contains(secret) {
+                    for (secret, origin) in Self.leakCheck(project).sorted(by: { $0.value < $1.value }) where file.contents.contains(secret) {
                         XCTFail("\(stack.slug) \(tier) \(file.path) contains the value of \(origin)")
                     }
                 }
@@ -125,6 +125,17 @@ final class CloudFormationCorpusTests: XCTestCase {
             }
         }
         try CloudFormationLint.assertClean(templates)
+    }
+
+    /// The planner's own secret values (long enough that finding one means it leaked), and the
+    /// name list below as a floor; each with where it comes from, never the value.
+    static func leakCheck(_ project: Project) -> [String: String] {
+        let open = SecretTaint.openValues(project)
+        var out = secretValues(project).filter { !open.contains($0.key) }
+        for (i, v) in SecretValues.of(project).sorted().enumerated() where v.utf8.count >= 8 && out[v] == nil {
+            out[v] = "planner secret #\(i + 1)"
+        }
+        return out
     }
 
     /// Values that must never reach output, by variable name: values of variables whose names say secret,

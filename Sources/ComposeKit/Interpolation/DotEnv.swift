@@ -9,6 +9,7 @@ enum DotEnv {
         var value: String
         var template: String?
         var references: [VariableReference]
+        var substitutions: [Substitution] = []
         var line: Int
     }
 
@@ -55,19 +56,20 @@ enum DotEnv {
             }
             var template: String?
             var references: [VariableReference] = []
+            var substitutions: [Substitution] = []
             if interpolate, value.contains("$") {
                 let snapshot = defined
                 let t = Template(lookup: { snapshot[$0] ?? lookup($0) })
                 do {
                     let r = try t.substitute(value)
-                    template = value; references = r.references; value = r.value
+                    template = value; references = r.references; substitutions = r.substitutions; value = r.value
                 } catch {
                     throw ComposeError(error.message, at: location)
                 }
             }
             defined[key] = value
             entries.removeAll { $0.name == key }
-            entries.append(Entry(name: key, value: value, template: template, references: references, line: lineNumber))
+            entries.append(Entry(name: key, value: value, template: template, references: references, substitutions: substitutions, line: lineNumber))
         }
         return entries
     }

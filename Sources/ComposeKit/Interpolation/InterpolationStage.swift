@@ -24,6 +24,7 @@ struct InterpolationStage {
             }
             s.template = s.text
             s.references = result.references
+            s.substitutions = result.substitutions
             s.text = result.value
             node.kind = .scalar(s)
         case .sequence(var items):

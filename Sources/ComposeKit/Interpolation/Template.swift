@@ -12,6 +12,8 @@ struct Template {
     struct Result: Equatable {
         var value: String
         var references: [VariableReference]
+        /// Which part of `value` each `$…` produced, and from which variables.
+        var substitutions: [Substitution] = []
         /// Variables that were unset and had no default (Compose warns about each).
         var unset: [String]
     }
@@ -24,16 +26,26 @@ struct Template {
         var state = State()
         let bytes = Array(text.utf8)
         let out = try expand(bytes, 0, bytes.count, &state, whole: text)
-        return Result(value: String(decoding: out, as: UTF8.self), references: state.references, unset: state.unset)
+        return Result(value: String(decoding: out, as: UTF8.self), references: state.references,
+                      substitutions: state.substitutions, unset: state.unset)
     }
 
     private struct State {
         var references: [VariableReference] = []
+        var substitutions: [Substitution] = []
         var unset: [String] = []
         var depth = 0
+        /// Variables read by the substitution being expanded (defaults may read more than one).
+        var touched: [String] = []
         mutating func record(_ name: String, _ resolution: VariableReference.Resolution) {
             let ref = VariableReference(variable: name, resolution: resolution)
             if !references.contains(ref) { references.append(ref) }
+            if !touched.contains(name) { touched.append(name) }
+        }
+        /// Only substitutions written at the top level have offsets in the final value.
+        mutating func substituted(at offset: Int, length: Int) {
+            guard depth == 1 else { return }
+            substitutions.append(Substitution(range: offset..<(offset + length), variables: touched))
         }
     }
 
@@ -65,13 +77,19 @@ struct Template {
                 out.append(Self.dollar); i += 2
             } else if n == Self.open {
                 guard let closeIndex = Self.matchingClose(b, from: i + 2, end: end) else { throw invalid(whole) }
-                out += try braced(b, i + 2, closeIndex, &state, whole: whole)
+                if state.depth == 1 { state.touched = [] }
+                let text = try braced(b, i + 2, closeIndex, &state, whole: whole)
+                state.substituted(at: out.count, length: text.count)
+                out += text
                 i = closeIndex + 1
             } else if Self.isNameStart(n) {
                 var j = i + 1
                 while j < end, Self.isNameChar(b[j]) { j += 1 }
                 let name = String(decoding: b[(i + 1)..<j], as: UTF8.self)
-                out += Array(resolvePlain(name, &state).utf8)
+                if state.depth == 1 { state.touched = [] }
+                let text = Array(resolvePlain(name, &state).utf8)
+                state.substituted(at: out.count, length: text.count)
+                out += text
                 i = j
             } else {
                 out.append(c); i += 1

@@ -55,7 +55,12 @@ enum Canonical {
                 if let template = s.template, let teq = template.firstIndex(of: "=") {
                     v.template = String(template[template.index(after: teq)...])
                     v.references = s.references
-                    if !(v.template?.contains("$") ?? false) { v.template = nil; v.references = [] }
+                    // Offsets move to the value: past `KEY=`; a substitution in the key is not the value's.
+                    let shift = text.utf8.distance(from: text.startIndex, to: text.index(after: eq))
+                    v.substitutions = s.substitutions.compactMap { sub in
+                        sub.range.lowerBound >= shift ? Substitution(range: (sub.range.lowerBound - shift)..<(sub.range.upperBound - shift), variables: sub.variables) : nil
+                    }
+                    if !(v.template?.contains("$") ?? false) { v.template = nil; v.references = []; v.substitutions = [] }
                 }
                 value = YAMLNode(.scalar(v), at: item.location)
             } else {

@@ -51,6 +51,10 @@ public struct Service: Sendable, Equatable {
     /// Routes read from the reverse-proxy configuration the service mounts or builds with (nginx);
     /// not a Compose key (see `ProxyConfigFiles`).
     public var proxyRoutes: [ProxyRoute] = []
+    /// What interpolation put into each word of `command`, `entrypoint` and `healthcheck.test`,
+    /// keyed like `locations` (`command[2]`, `healthcheck.test[1]`); words with no `$` are absent.
+    /// Offsets are into the word. Lets the planner tell which characters came from which variable.
+    public var wordSubstitutions: [String: [Substitution]] = [:]
 
     public init(name: String) {
         self.name = name
@@ -84,13 +88,15 @@ public struct EnvironmentEntry: Sendable, Equatable {
     public var template: String?
     /// Variables the template referenced and how each was resolved.
     public var references: [VariableReference]
+    /// Which characters of `value` came from which variables (offsets into the value).
+    public var substitutions: [Substitution]
     public var source: Source
     public var location: SourceLocation?
 
     public init(name: String, value: String?, template: String? = nil, references: [VariableReference] = [],
-                source: Source = .environment, location: SourceLocation? = nil) {
+                substitutions: [Substitution] = [], source: Source = .environment, location: SourceLocation? = nil) {
         self.name = name; self.value = value; self.template = template; self.references = references
-        self.source = source; self.location = location
+        self.substitutions = substitutions; self.source = source; self.location = location
     }
 }
 

@@ -48,7 +48,7 @@ enum EnvironmentSyntax {
                 }
                 for e in try context.envFiles.entries(file, context: context, referencedAt: fileNode.location) {
                     byName[e.name] = EnvironmentEntry(name: e.name, value: e.value, template: e.template, references: e.references,
-                                                      source: .envFile(file), location: SourceLocation(file: file, line: e.line, column: 1))
+                                                      substitutions: e.substitutions, source: .envFile(file), location: SourceLocation(file: file, line: e.line, column: 1))
                 }
             }
         }
@@ -57,11 +57,13 @@ enum EnvironmentSyntax {
                 let scalar = node.scalar
                 if let value {
                     byName[name] = EnvironmentEntry(name: name, value: value, template: scalar?.template,
-                                                    references: scalar?.references ?? [], source: .environment, location: node.location)
+                                                    references: scalar?.references ?? [], substitutions: scalar?.substitutions ?? [],
+                                                    source: .environment, location: node.location)
                 } else {
                     let fromEnv = context.environment.value(name)
                     byName[name] = EnvironmentEntry(name: name, value: fromEnv, template: nil,
                                                     references: fromEnv == nil ? [] : [VariableReference(variable: name, resolution: .environment)],
+                                                    substitutions: fromEnv.map { [Substitution(range: 0..<$0.utf8.count, variables: [name])] } ?? [],
                                                     source: .environment, location: node.location)
                 }
             }

@@ -26,4 +26,12 @@ enum HealthcheckSyntax {
         if let v = node["retries"] { h.retries = try v.asInt("\(path).retries") }
         return h
     }
+
+    /// What interpolation put into each word of `test`, indexed like `Healthcheck.test`
+    /// (a string test is word 1, after `CMD-SHELL`).
+    static func testSubstitutions(_ node: YAMLNode) -> [(Int, [Substitution])] {
+        guard let t = node["test"], !t.isNull else { return [] }
+        if let s = t.scalar { return [(1, s.substitutions)] }
+        return (t.items ?? []).enumerated().map { ($0, $1.scalar?.substitutions ?? []) }
+    }
 }

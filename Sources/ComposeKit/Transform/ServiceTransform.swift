@@ -39,8 +39,10 @@ enum ServiceTransform {
             switch key {
             case "image": s.image = try v.asOptionalString(p)
             case "build": s.build = try BuildSyntax.transform(v, service: name, context: context, diagnostics: &diagnostics)
-            case "command": s.command = try CommandSyntax.transform(v, path: p)
-            case "entrypoint": s.entrypoint = try CommandSyntax.transform(v, path: p)
+            case "command", "entrypoint":
+                let words = try CommandSyntax.words(v, path: p)
+                if key == "command" { s.command = words?.map(\.text) } else { s.entrypoint = words?.map(\.text) }
+                for (i, w) in (words ?? []).enumerated() where !w.substitutions.isEmpty { s.wordSubstitutions["\(key)[\(i)]"] = w.substitutions }
             case "environment", "env_file": break   // together below
             case "ports": s.ports = v.isNull ? [] : try PortSyntax.transform(v, service: name)
             case "expose": s.expose = v.isNull ? [] : try ExposeSyntax.transform(v, service: name)
@@ -48,7 +50,9 @@ enum ServiceTransform {
             case "tmpfs": s.tmpfs = v.isNull ? [] : try TmpfsSyntax.transform(v, service: name)
             case "depends_on": s.dependsOn = v.isNull ? [] : try DependsOnSyntax.transform(v, service: name)
             case "links": s.links = v.isNull ? [] : try v.asStringList(p)
-            case "healthcheck": s.healthcheck = try HealthcheckSyntax.transform(v, service: name)
+            case "healthcheck":
+                s.healthcheck = try HealthcheckSyntax.transform(v, service: name)
+                for (i, subs) in HealthcheckSyntax.testSubstitutions(v) where !subs.isEmpty { s.wordSubstitutions["healthcheck.test[\(i)]"] = subs }
             case "deploy": s.deploy = try DeploySyntax.transform(v, service: name, diagnostics: &diagnostics)
             case "restart": s.restart = try v.asOptionalString(p)
             case "profiles": s.profiles = v.isNull ? [] : try v.asStringList(p)

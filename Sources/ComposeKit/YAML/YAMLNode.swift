@@ -35,6 +35,8 @@ struct Scalar: Sendable {
     /// The text before interpolation, when it contained `$`.
     var template: String?
     var references: [VariableReference] = []
+    /// Which parts of `text` interpolation produced (see `Substitution`).
+    var substitutions: [Substitution] = []
 
     init(_ text: String, _ resolved: Resolved = .string, template: String? = nil, references: [VariableReference] = []) {
         self.text = text; self.resolved = resolved; self.template = template; self.references = references

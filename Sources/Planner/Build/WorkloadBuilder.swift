@@ -83,24 +83,33 @@ enum WorkloadBuilder {
         }
         env.sort { $0.name < $1.name }
 
-        // Health check: dropped if it would carry a secret.
+        // Health check, command and entrypoint: secrets in them are read from the environment.
+        var rewrite = CommandSecrets(f, environment: env, ctx)
         var health: ContainerHealthCheck?
         if let hc = s.healthcheck, !hc.disable, let first = hc.test.first, first != "NONE" {
-            let cmd = first == "CMD" || first == "CMD-SHELL" ? hc.test : ["CMD-SHELL", hc.test.joined(separator: " ")]
-            if !containsSecret(cmd.joined(separator: " "), f) {
+            let test = first == "CMD" || first == "CMD-SHELL" ? hc.test : ["CMD-SHELL", hc.test.joined(separator: " ")]
+            let cmd = rewrite.healthCheck(test)
+            if !containsSecret(cmd.joined(separator: " "), f, ctx) {
                 health = ContainerHealthCheck(command: cmd, interval: clamp(hc.interval, 5, 300, 30), timeout: clamp(hc.timeout, 2, 60, 5),
                                               retries: min(max(hc.retries ?? 3, 1), 10), startPeriod: clamp(hc.startPeriod, 0, 300, 0))
             }
         }
-        var command = s.command
-        var entrypoint = s.entrypoint
-        if let c = command, containsSecret(c.joined(separator: " "), f) {
+        var (entrypoint, command) = rewrite.commandLine(entrypoint: s.entrypoint, command: s.command)
+        env = rewrite.environment.sorted { $0.name < $1.name }
+        if !rewrite.rewrittenKeys.isEmpty {
+            let keys = rewrite.rewrittenKeys.joined(separator: ", ")
+            decisions.append(Decision(topic: "command", choice: "secrets from the environment",
+                                      reason: "the \(keys) of \(f.name) used secrets or connection strings: rewritten to read them from environment variables the task gets from Secrets Manager",
+                                      evidence: [Evidence(path: "services.\(f.name).\(rewrite.rewrittenKeys[0])")], rule: "CommandSecrets"))
+        }
+        // Whatever is left (a secret in a form the rewrite cannot see) is not copied.
+        if let c = command, containsSecret(c.joined(separator: " "), f, ctx) {
             command = nil
             ctx.addFinding(Finding(id: "FERRY-PLAN-SECRET-IN-COMMAND", severity: .error,
                                    message: "the command of \(f.name) contains a secret value: not copied to the task definition",
                                    subject: "services.\(f.name).command", fix: "read the secret from an environment variable in the command (\"$VAR\")"), waiverFor: f.name)
         }
-        if let e = entrypoint, containsSecret(e.joined(separator: " "), f) {
+        if let e = entrypoint, containsSecret(e.joined(separator: " "), f, ctx) {
             entrypoint = nil
             ctx.addFinding(Finding(id: "FERRY-PLAN-SECRET-IN-COMMAND", severity: .error,
                                    message: "the entrypoint of \(f.name) contains a secret value: not copied to the task definition",
@@ -130,12 +139,32 @@ enum WorkloadBuilder {
         ctx.elements[f.name] = "workloads.\(f.name)"
     }
 
-    /// Whether `text` contains the value of a secret-looking variable of the service.
-    private static func containsSecret(_ text: String, _ f: ServiceFacts) -> Bool {
-        f.service.environment.contains { e in
-            guard let v = e.value, v.count >= 6 else { return false }
+    /// Whether `text` contains the value of a secret-looking variable of the service, or a part a
+    /// secret variable put into one of its words.
+    private static func containsSecret(_ text: String, _ f: ServiceFacts, _ ctx: PlanningContext) -> Bool {
+        let inWords = f.service.wordSubstitutions.keys.sorted().contains { key in
+            guard let word = word(key, f.service) else { return false }
+            return SecretTaint.secretParts(word, f.service.wordSubstitutions[key] ?? []).contains { $0.utf8.count >= 4 && text.contains($0) }
+        }
+        let open = ctx.openValues
+        return inWords || f.service.environment.contains { e in
+            guard let v = e.value, v.count >= 6, !open.contains(v) else { return false }
             return text.contains(v) && (SecretSignals.nameLooksSecret(e.name) || SecretSignals.valueLooksSecret(v))
         }
+    }
+
+    /// The word a `command[2]`-style key names.
+    private static func word(_ key: String, _ s: Service) -> String? {
+        guard let open = key.lastIndex(of: "["), let i = Int(key[key.index(after: open)...].dropLast()) else { return nil }
+        let words: [String]?
+        switch key[..<open] {
+        case "command": words = s.command
+        case "entrypoint": words = s.entrypoint
+        case "healthcheck.test": words = s.healthcheck?.test
+        default: words = nil
+        }
+        guard let words, i < words.count else { return nil }
+        return words[i]
     }
 
     private static func clamp(_ v: Double?, _ lo: Int, _ hi: Int, _ dflt: Int) -> Int {

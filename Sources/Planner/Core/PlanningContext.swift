@@ -44,6 +44,10 @@ final class PlanningContext {
     let defaults: TierDefaults
     /// Routes reverse proxies declare in their own configuration, resolved to services (facts and graph only).
     private(set) lazy var proxyRoutes: [ProxiedRoute] = ProxyRouting.routes(self)
+    /// The project's secret values, long enough to recognise inside another value (`SecretValues`).
+    private(set) lazy var embeddableSecrets: [String] = SecretValues.of(project).filter { $0.utf8.count >= 8 }.sorted()
+    /// Words the project writes openly (`SecretTaint.openValues`).
+    private(set) lazy var openValues: Set<String> = SecretTaint.openValues(project)
     var verdicts: [String: RoleVerdict] = [:]
     /// Verdicts that lost to stronger evidence, per service, shown with the winning decision.
     var lostEvidence: [String: [LostEvidence]] = [:]

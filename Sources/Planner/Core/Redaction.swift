@@ -1,4 +1,5 @@
 import Blueprint
+import ComposeKit
 import Foundation
 
 /// Decides what of a value may appear in evidence. A secret's value never leaves the planner:
@@ -6,9 +7,15 @@ import Foundation
 enum Redaction {
     static let placeholder = "<redacted>"
 
-    static func evidenceValue(name: String, value: String?) -> String? {
+    static func evidenceValue(_ e: EnvironmentEntry) -> String? {
+        evidenceValue(name: e.name, value: e.value, secretParts: SecretTaint.secretParts(e))
+    }
+
+    static func evidenceValue(name: String, value: String?, secretParts: [String] = []) -> String? {
         guard let value else { return nil }
-        if SecretSignals.nameLooksSecret(name) || SecretSignals.valueLooksSecret(value) { return placeholder }
+        if SecretSignals.nameLooksSecret(name) || SecretSignals.valueLooksSecret(value) || !secretParts.isEmpty { return placeholder }
+        if SecretSignals.nameSuggestsSecret(name) && !SecretSignals.valueIsPublic(value) { return placeholder }
+        if SecretSignals.looksLikeBasicAuth(value, credentialsName: SecretSignals.nameSuggestsCredentials(name)) { return placeholder }
         let cleaned = HostScanner.withoutCredentials(value)
         if cleaned != value { return cleaned }
         // Embedded credentials without a scheme (`user:pass@host`).
@@ -35,6 +42,10 @@ enum SecretSignals {
         if BrowserVariables.isBrowserSide(n) { return false }
         if n == "PASS" || n == "PWD" { return true }
         if n.contains("ACCESS_KEY") && !n.hasSuffix("_FILE") && !n.hasSuffix("_PATH") { return true }
+        // Rotated keys: `JWT_KEY_V1`, `SIGNING_KEY_V2` are keys like `JWT_KEY`.
+        if let v = n.range(of: "_KEY_V", options: .backwards), n[v.upperBound...].allSatisfy(\.isNumber), v.upperBound < n.endIndex {
+            return nameLooksSecret(String(n[..<v.lowerBound]) + "_KEY")
+        }
         if notSecretSuffixes.contains(where: { n.hasSuffix($0) }) {
             // `DATABASE_PASSWORD_FILE` names a file; `SENTRY_DSN` is still secret.
             return false
@@ -48,6 +59,75 @@ enum SecretSignals {
         }
     }
 
+    /// Names that hold a secret only when the value is not a public one: `*_AUTH` (`REDIS_AUTH`
+    /// is a password, `ENABLE_AUTH=true` a switch), `*_AUTHORIZATION`.
+    static func nameSuggestsSecret(_ name: String) -> Bool {
+        let n = name.uppercased()
+        if BrowserVariables.isBrowserSide(n) || notSecretSuffixes.contains(where: { n.hasSuffix($0) }) { return false }
+        let last = n.split(separator: "_").last.map(String.init) ?? n
+        return ["AUTH", "AUTHORIZATION", "CREDENTIALS", "CREDS", "BASICAUTH", "USERPASS", "USERINFO", "HTPASSWD"].contains(last)
+    }
+
+    /// Names that say the value is a user and password pair (`BASIC_AUTH`, `*_CREDENTIALS`), not
+    /// one half of it (`*_AUTH_USER`).
+    static func nameSuggestsCredentials(_ name: String) -> Bool {
+        let n = name.uppercased()
+        if notSecretSuffixes.contains(where: { n.hasSuffix($0) }) || n.hasSuffix("_PASSWORD") { return false }
+        let words = Set(n.split(separator: "_").map(String.init))
+        return !words.isDisjoint(with: ["AUTH", "CREDENTIALS", "CREDENTIAL", "CREDS", "BASICAUTH", "USERPASS", "USERINFO", "HTPASSWD", "LOGIN"])
+    }
+
+    /// Values that are public whatever the name: switches, numbers, URLs without credentials,
+    /// file paths, auth scheme names.
+    static func valueIsPublic(_ value: String) -> Bool {
+        let v = value.trimmingWhitespace
+        if v.isEmpty { return true }
+        if ["true", "false", "yes", "no", "on", "off", "enabled", "disabled", "none", "null", "basic", "bearer", "jwt", "oauth", "oauth2",
+            "oidc", "ldap", "saml", "local", "password", "token", "apikey", "api_key", "required", "optional", "disable", "enable", "md5",
+            "scram-sha-256", "trust"].contains(v.lowercased()) { return true }
+        if v.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return true }
+        if v.contains("://") { return !valueLooksSecret(v) }
+        return v.hasPrefix("/") || v.hasPrefix("./") || v.hasPrefix("~/")
+    }
+
+    /// `user:pass` or `user/pass` as one token: credentials, not a host and port, an image and
+    /// tag, a path, a time or a list. Without a name saying so (`*_AUTH`, `*_CREDENTIALS`), only
+    /// `user:pass` whose password looks like one counts; `a/b` is then a path.
+    static func looksLikeBasicAuth(_ value: String, credentialsName: Bool) -> Bool {
+        let v = value.trimmingWhitespace
+        guard v.utf8.count >= 3, v.utf8.count <= 200, !v.contains("://"), !v.contains("@"),
+              !v.contains(where: { $0.isWhitespace || ",;=()[]{}<>\"'$|".contains($0) }) else { return false }
+        let colons = v.filter { $0 == ":" }.count, slashes = v.filter { $0 == "/" }.count
+        guard colons + slashes == 1 else { return false }
+        let sep: Character = colons == 1 ? ":" : "/"
+        if sep == "/" && !credentialsName { return false }
+        let parts = v.split(separator: sep, maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let user = parts[0], pass = parts[1]
+        guard let first = user.first, first.isLetter, !pass.isEmpty, user.count <= 64,
+              user.allSatisfy({ $0.isLetter || $0.isNumber || "_.+-".contains($0) }) else { return false }
+        if pass.allSatisfy(\.isNumber) { return false }   // host:port
+        if credentialsName { return true }
+        // Image tags (`16-alpine`, `v1.2`, `latest`) and host names are not passwords.
+        if user.contains(".") || pass.contains(".") || pass.first?.isNumber == true { return false }
+        if isPlaceholder(pass) { return true }
+        let hasLetter = pass.contains(where: \.isLetter), hasDigit = pass.contains(where: \.isNumber)
+        let hasSymbol = pass.contains(where: { "!#%&*+?^~".contains($0) })
+        return pass.count >= 6 && hasLetter && (hasDigit || hasSymbol)
+    }
+
+    /// A value written to be replaced: `changeme`, `your-secret-key`, `<your-token>`, `xxx`.
+    static func isPlaceholder(_ value: String) -> Bool {
+        let v = value.lowercased().trimmingWhitespace
+        guard !v.isEmpty else { return false }
+        if v.hasPrefix("<") && v.hasSuffix(">") { return true }
+        let markers = ["change-me", "changeme", "change_me", "change-this", "changethis", "change_this", "please-change", "please_change",
+                       "replace-me", "replaceme", "replace_me", "replace-with", "replace_with", "your-", "your_", "xxx", "placeholder",
+                       "dummy", "not-a-real", "notarealsecret", "fixme", "todo", "insecure", "example"]
+        if markers.contains(where: { v.contains($0) }) { return true }
+        return ["secret", "password", "passwd", "pass", "changeit", "mysecret", "supersecret", "secretkey", "secret-key", "secret_key",
+                "mypassword", "test", "default", "admin", "key", "token", "apikey", "api-key", "api_key"].contains(v)
+    }
+
     static func valueLooksSecret(_ value: String) -> Bool {
         let v = value.trimmingWhitespace
         if v.contains("-----BEGIN") { return true }
@@ -58,6 +138,9 @@ enum SecretSignals {
             if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") { return true }
             return false
         }
+        // `Server=db;User Id=sa;Password=…` (ADO.NET, ODBC, JDBC properties).
+        if let r = v.lowercased().firstByteRange(of: "password=") ?? v.lowercased().firstByteRange(of: "pwd="),
+           let next = v.lowercased()[r.upperBound...].first, next != ";", next != "&" { return true }
         // JWT.
         let parts = v.split(separator: ".")
         if parts.count == 3, v.hasPrefix("eyJ"), parts.allSatisfy({ $0.count >= 4 }) { return true }
@@ -108,6 +191,7 @@ enum SecretSignals {
     static func isInsecureDefault(_ value: String) -> Bool {
         let v = value.lowercased()
         if v.isEmpty { return false }
+        if isPlaceholder(v) { return true }
         let markers = ["change-me", "changeme", "change_me", "replace", "your-", "your_", "example", "dev", "test", "local",
                        "secret", "password", "default", "sample", "dummy", "placeholder", "insecure", "todo", "xxx", "123",
                        "admin", "root", "guest", "minio", "postgres", "mysql", "redis", "not-a-real", "fake"]

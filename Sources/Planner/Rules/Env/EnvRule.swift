@@ -14,9 +14,12 @@ struct EnvInput {
     let tokens: [String]
     /// Hosts the value names; bare words count when the name says it holds a host (`DB_HOST`).
     let mentions: [HostMention]
+    /// What secret variables put into the value (`${PASSWORD}` in `user:${PASSWORD}`).
+    let secretParts: [String]
 
     init(entry: EnvironmentEntry, facts: ServiceFacts, evidence: Evidence) {
         self.entry = entry
+        secretParts = SecretTaint.secretParts(entry)
         self.facts = facts
         self.evidence = evidence
         let upper = entry.name.uppercased()
@@ -59,10 +62,12 @@ enum EnvClassifier {
         f.service.environment.map { e in
             let key = "environment.\(e.name)"
             let input = EnvInput(entry: e, facts: f,
-                                 evidence: Evidence(path: "services.\(f.name).\(key)", value: Redaction.evidenceValue(name: e.name, value: e.value),
+                                 evidence: Evidence(path: "services.\(f.name).\(key)", value: Redaction.evidenceValue(e),
                                                     position: (e.location ?? f.service.locations[key]).map(SourcePosition.init)))
             for rule in rules {
                 if var v = rule.classify(input, ctx) {
+                    // A rule that would write a secret variable's part as text does not get the variable.
+                    if writesSecret(v, input) { continue }
                     v.rule = v.rule ?? rule.name
                     if v.evidence.isEmpty { v.evidence = [input.evidence] }
                     if v.disposition == .secret || v.rule == "ReplacedCredential" {
@@ -78,11 +83,18 @@ enum EnvClassifier {
         }.sorted { $0.name < $1.name }
     }
 
+    private static func writesSecret(_ v: EnvVar, _ i: EnvInput) -> Bool {
+        switch v.value {
+        case .literal(let text), .template(let text, _): return i.secretParts.contains { !$0.isEmpty && text.contains($0) }
+        default: return false
+        }
+    }
+
     /// Variables of a service that is not deployed: why each goes away.
     static func notDeployed(_ f: ServiceFacts, _ v: RoleVerdict, _ ctx: PlanningContext) -> [EnvVar] {
         f.service.environment.map { e in
             let u = e.name.uppercased()
-            let ev = Evidence(path: "services.\(f.name).environment.\(e.name)", value: Redaction.evidenceValue(name: e.name, value: e.value),
+            let ev = Evidence(path: "services.\(f.name).environment.\(e.name)", value: Redaction.evidenceValue(e),
                               position: e.location.map(SourcePosition.init))
             var reason: String
             var disposition = EnvDisposition.removed

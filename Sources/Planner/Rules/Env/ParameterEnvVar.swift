@@ -28,7 +28,7 @@ struct ParameterEnvVar: EnvRule {
         } else {
             return nil
         }
-        if SecretSignals.valueLooksSecret(value) { return nil }
+        if SecretSignals.valueLooksSecret(value) || !i.secretParts.isEmpty { return nil }
         if value.isEmpty { value = "-" }  // SSM parameters cannot be empty
         let p = ctx.parameter(forEnv: i.name, value: value, service: i.facts.name, description: "\(i.name) of \(ctx.slug)", decisions: [])
         return EnvVar(name: i.name, disposition: .parameter, value: .parameter(name: p), reason: reason)

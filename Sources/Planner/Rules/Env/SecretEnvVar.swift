@@ -1,18 +1,24 @@
 import Blueprint
 
-/// Secrets, by name (`*_PASSWORD`, `*_SECRET`, `*_TOKEN`, `*_API_KEY`…) or by value (URLs with
-/// credentials, PEM blocks, JWTs, known key prefixes, high entropy): stored in Secrets Manager and
-/// injected with `valueFrom`. Development defaults (`change-me…`) become generated secrets; real
-/// values are supplied before the first deploy (`aws secretsmanager put-secret-value`). A value is never stored.
+/// Secrets, by name (`*_PASSWORD`, `*_SECRET`, `*_TOKEN`, `*_API_KEY`, `*_KEY_V1`…; `*_AUTH` with a
+/// value that is not public), by value (URLs with credentials, `user:pass`, PEM blocks, JWTs, known
+/// key prefixes, high entropy) or by origin (built from a secret variable: `${USER}/${PASSWORD}`):
+/// stored in Secrets Manager and injected with `valueFrom`. Placeholders and development defaults
+/// (`change-me…`) become generated secrets; real values are supplied before the first deploy
+/// (`aws secretsmanager put-secret-value`). A value is never stored.
 struct SecretEnvVar: EnvRule {
     let name = "SecretEnvVar"
 
     func classify(_ i: EnvInput, _ ctx: PlanningContext) -> EnvVar? {
-        let byName = SecretSignals.nameLooksSecret(i.name)
-        let byValue = i.value.map(SecretSignals.valueLooksSecret) ?? false
-        guard byName || byValue else { return nil }
         let value = i.value ?? ""
-        let why = byName ? "the name \(i.name) marks a secret" : "the value looks like a credential"
+        let byName = SecretSignals.nameLooksSecret(i.name)
+            || (SecretSignals.nameSuggestsSecret(i.name) && !SecretSignals.valueIsPublic(value))
+        let byValue = SecretSignals.valueLooksSecret(value)
+            || SecretSignals.looksLikeBasicAuth(value, credentialsName: SecretSignals.nameSuggestsCredentials(i.name))
+        // Another variable's secret written into this value (`…;Password=<SA_PASSWORD>`).
+        let byOrigin = !i.secretParts.isEmpty || (!byName && !byValue && ctx.embeddableSecrets.contains { value.contains($0) })
+        guard byName || byValue || byOrigin else { return nil }
+        let why = byName ? "the name \(i.name) marks a secret" : byValue ? "the value looks like a credential" : "the value is built from a secret variable"
         let generation: SecretGeneration
         let how: String
         if value.isEmpty {
@@ -23,8 +29,12 @@ struct SecretEnvVar: EnvRule {
                                    subject: i.evidence.path, evidence: [i.evidence],
                                    fix: "put the value into Secrets Manager (aws secretsmanager put-secret-value) before the first deploy"),
                            waiverFor: i.facts.name)
-        } else if Self.looksLikeFilePath(value) && !byValue {
+        } else if Self.looksLikeFilePath(value) && !byValue && !byOrigin {
             return nil
+        } else if byOrigin && !SecretTaint.coversWhole(value, i.secretParts) {
+            // A random value could not keep the rest of it (`user:` in `user:${PASS}`).
+            generation = .provided
+            how = "supply the whole value before the first deploy (a generated value could not keep its other parts)"
         } else if Self.issuedByOthers(i, ctx) {
             generation = .provided
             how = SecretSignals.isInsecureDefault(value)
@@ -37,6 +47,7 @@ struct SecretEnvVar: EnvRule {
             generation = .provided
             how = "copy the real value into Secrets Manager before the first deploy"
         }
+        if SecretSignals.isPlaceholder(value) { placeholderFinding(i, ctx, generation) }
         let decision = Decision(topic: "generation", choice: {
             if case .generated = generation { return "generated" }
             return "provided"
@@ -44,6 +55,17 @@ struct SecretEnvVar: EnvRule {
         let s = ctx.secret(forEnv: i.name, value: i.value, service: i.facts.name, description: "\(i.name) (\(how))",
                            generation: generation, decisions: [decision])
         return EnvVar(name: i.name, disposition: .secret, value: .secret(name: s, key: nil), reason: "\(why): Secrets Manager; \(how)")
+    }
+
+    /// A placeholder is not a secret anyone chose: say what replaces it.
+    private func placeholderFinding(_ i: EnvInput, _ ctx: PlanningContext, _ generation: SecretGeneration) {
+        let generated: Bool = { if case .generated = generation { return true }; return false }()
+        ctx.addFinding(Finding(id: "FERRY-PLAN-SECRET-PLACEHOLDER", severity: .info,
+                               message: "\(i.name) in \(i.facts.name) holds a placeholder, not a secret: "
+                                   + (generated ? "the template generates a random value" : "its real value must be set before the first deploy"),
+                               subject: i.evidence.path, evidence: [i.evidence],
+                               fix: generated ? "nothing to do; set x-ferry.env.\(i.name) to supply your own" : "put the value into Secrets Manager (aws secretsmanager put-secret-value) before the first deploy"),
+                       waiverFor: i.facts.name)
     }
 
     static func looksLikeFilePath(_ v: String) -> Bool {
