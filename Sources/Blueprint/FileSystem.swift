@@ -51,11 +51,14 @@ public struct AccessPoint: Sendable, Codable, Equatable {
     public var permissions: String
     /// Workloads that mount it (`Blueprint.workloads[].name`), sorted.
     public var clients: [String]
+    /// The Docker volume holding the files today (`shop_uploads`), to copy them from.
+    public var localVolume: String?
     public var decisions: [Decision]
 
     public init(name: String, rootDirectory: String, uid: Int = 1000, gid: Int = 1000, permissions: String = "0755",
-                clients: [String] = [], decisions: [Decision] = []) {
+                clients: [String] = [], localVolume: String? = nil, decisions: [Decision] = []) {
         self.name = name
+        self.localVolume = localVolume
         self.rootDirectory = rootDirectory
         self.uid = uid
         self.gid = gid

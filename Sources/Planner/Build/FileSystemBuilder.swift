@@ -32,7 +32,8 @@ enum FileSystemBuilder {
                 ctx.blueprint.workloads[index].scratchVolumes.removeAll { $0.containerPath == mount.target && $0.name == Naming.kebab(volume) }
                 ctx.blueprint.workloads[index].fileMounts.append(FileMount(fileSystem: fileSystemName, accessPoint: volume,
                                                                            containerPath: mount.target, readOnly: mount.readOnly))
-                var point = points[volume] ?? AccessPoint(name: volume, rootDirectory: directory, uid: uid, gid: gid, decisions: [
+                let local = ctx.project.volumes[volume]?.name ?? "\(ctx.project.name)_\(volume)"
+                var point = points[volume] ?? AccessPoint(name: volume, rootDirectory: directory, uid: uid, gid: gid, localVolume: local, decisions: [
                     Decision(topic: "posixUser", choice: "\(uid):\(gid)",
                              reason: f.service.user.flatMap { numericOwner($0) } != nil
                                 ? "the service runs as \(f.service.user ?? ""): files on the volume belong to that user"

@@ -40,7 +40,7 @@ enum FileSystemGuide {
             for point in fs.accessPoints {
                 guard let client = point.clients.compactMap(c.workload).first,
                       let mount = client.fileMounts.first(where: { $0.accessPoint == point.name }) else { continue }
-                let local = "\(c.blueprint.project)_\(point.name)"
+                let local = point.localVolume ?? "\(c.blueprint.project)_\(point.name)"
                 lines.append(Markdown.task("Copy the files of the volume " + Markdown.code(point.name) + " to EFS: archive it ("
                     + Markdown.code("docker run --rm -v \(local):/v alpine tar czf - -C /v . > \(point.name).tgz")
                     + "), upload the archive to S3, and unpack it into " + Markdown.code(mount.containerPath) + " from a one-off task of "
