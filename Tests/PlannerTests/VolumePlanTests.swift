@@ -94,6 +94,14 @@ final class VolumePlanTests: XCTestCase {
         XCTAssertEqual(counts["AWS::EFS::AccessPoint"], 2)
     }
 
+    func testServicesThatScaleWhileWritingAVolumeAreFlagged() throws {
+        let b = try plan(Self.shop, tier: .prod)
+        let shared = b.findings.filter { $0.id == "FERRY-PLAN-SHARED-VOLUME" }
+        // api scales and writes uploads; worker only reads; indexer is a single worker task.
+        XCTAssertEqual(shared.map(\.subject), ["workloads.api"])
+        XCTAssertTrue(shared.first?.fix.contains("replicas: 1") ?? false)
+    }
+
     func testEphemeralOverrideKeepsTaskStorage() throws {
         let b = try plan("""
         name: cachey

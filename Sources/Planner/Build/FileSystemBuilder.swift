@@ -57,6 +57,7 @@ enum FileSystemBuilder {
             }
         }
         guard !points.isEmpty else { return }
+        warnAboutConcurrentWriters(ctx)
         let accessPoints = points.values.sorted { $0.name < $1.name }
         ctx.blueprint.fileSystems = [FileSystem(name: fileSystemName, securityGroup: securityGroupName, accessPoints: accessPoints, decisions: [
             Decision(topic: "fileSystem", choice: "efs", reason: "\(accessPoints.count) named volume\(accessPoints.count == 1 ? "" : "s") of container workloads: one encrypted file system, an access point each",
@@ -70,6 +71,21 @@ enum FileSystemBuilder {
             Decision(topic: "deletionPolicy", choice: "Retain", reason: "the files outlive the stack, as buckets do: deleting the stack leaves the file system to delete by hand",
                      rule: "FileSystemBuilder"),
         ])]
+    }
+
+    /// Tasks of one service share its volumes: right for uploads and media, wrong for an engine that locks
+    /// its data directory (a database, search index or vector store run as a container).
+    static func warnAboutConcurrentWriters(_ ctx: PlanningContext) {
+        for w in ctx.blueprint.workloads where w.target == .ecsFargate {
+            let written = w.fileMounts.filter { !$0.readOnly }.map(\.accessPoint)
+            let tasks = max(w.capacity.desired, w.capacity.maximum)
+            guard !written.isEmpty, tasks > 1 else { continue }
+            ctx.addFinding(Finding(
+                id: "FERRY-PLAN-SHARED-VOLUME", severity: .info,
+                message: "up to \(tasks) tasks of \(w.name) write \(written.joined(separator: ", ")) on EFS at the same time: fine for uploads and media, not for an engine that locks its data directory (database, search index, vector store)",
+                subject: "workloads.\(w.name)", evidence: ctx.facts(w.name).map { [$0.evidence("volumes", nil)] } ?? [],
+                fix: "for such an engine run one task: `x-ferry: {replicas: 1, scaling: false}` on \(w.name)"), waiverFor: w.name)
+        }
     }
 
     /// The mount targets' group: NFS from every workload that mounts the file system.
