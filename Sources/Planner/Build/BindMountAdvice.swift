@@ -56,7 +56,7 @@ enum BindMountAdvice {
                 case .dataDirectory:
                     ctx.addFinding(Finding(
                         id: "FERRY-PLAN-BIND-DATA", severity: .warning,
-                        message: "\(f.name) writes data to the host directory \(source) at \(m.target): Fargate has no host disk, the files would be lost with each task",
+                        message: "\(f.name) mounts the host directory \(source) at \(m.target): Fargate has no host disk, what it holds is missing and what is written there is lost with each task",
                         subject: subject, evidence: evidence,
                         fix: "files the app could read as objects go to S3 (`aws s3 sync \(source) s3://<bucket>/`); otherwise make it a named volume, which ferry keeps on EFS, and copy the files in with a one-off task that mounts the volume, or with AWS DataSync"),
                               waiverFor: f.name)

@@ -28,7 +28,7 @@ enum DroppedKeys {
                 case .sourceCode:
                     add("volumes[\(i)]", "bind mount of source code \(m.target) (live reload): Fargate has no host disk", "the image already contains the code: COPY it in the Dockerfile")
                 case .configuration:
-                    add("volumes[\(i)]", "\(m.readOnly ? "read-only bind mount" : "bind mount of the configuration") \(m.target): Fargate has no host disk", "COPY the files into the image, or keep them in S3 / SSM and read them at start")
+                    add("volumes[\(i)]", "\(m.readOnly ? "read-only bind mount of" : "bind mount of the configuration") \(m.target): Fargate has no host disk", "COPY the files into the image, or keep them in S3 / SSM and read them at start")
                 case .dataDirectory:
                     add("volumes[\(i)]", "bind mount of a host directory at \(m.target): Fargate has no host disk", "keep data in S3, or make it a named volume (kept on EFS); logs go to CloudWatch")
                 }
