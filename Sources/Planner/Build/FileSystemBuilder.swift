@@ -33,15 +33,8 @@ enum FileSystemBuilder {
                 ctx.blueprint.workloads[index].fileMounts.append(FileMount(fileSystem: fileSystemName, accessPoint: volume,
                                                                            containerPath: mount.target, readOnly: mount.readOnly))
                 let local = ctx.project.volumes[volume]?.name ?? "\(ctx.project.name)_\(volume)"
-                var point = points[volume] ?? AccessPoint(name: volume, rootDirectory: directory, uid: uid, gid: gid, localVolume: local, decisions: [
-                    Decision(topic: "posixUser", choice: "\(uid):\(gid)",
-                             reason: f.service.user.flatMap { numericOwner($0) } != nil
-                                ? "the service runs as \(f.service.user ?? ""): files on the volume belong to that user"
-                                : "every client acts as \(uid):\(gid) on the volume, whatever user its container runs as, so files stay writable across tasks",
-                             evidence: f.service.user.map { [f.evidence("user", $0)] } ?? [],
-                             alternatives: [Alternative(choice: "0:0", whyNot: "root on a shared file system; only needed when the image changes file ownership at start")],
-                             rule: "FileSystemBuilder"),
-                ])
+                var point = points[volume] ?? AccessPoint(name: volume, rootDirectory: directory, uid: uid, gid: gid, localVolume: local,
+                                                          decisions: [ownerDecision(f, uid, gid)])
                 if !point.clients.contains(w.name) { point.clients.append(w.name) }
                 point.clients.sort()
                 points[volume] = point
@@ -61,7 +54,7 @@ enum FileSystemBuilder {
         let accessPoints = points.values.sorted { $0.name < $1.name }
         ctx.blueprint.fileSystems = [FileSystem(name: fileSystemName, securityGroup: securityGroupName, accessPoints: accessPoints, decisions: [
             Decision(topic: "fileSystem", choice: "efs", reason: "\(accessPoints.count) named volume\(accessPoints.count == 1 ? "" : "s") of container workloads: one encrypted file system, an access point each",
-                     evidence: accessPoints.map { Evidence(path: "volumes.\($0.name)") },
+                     evidence: accessPoints.map { Evidence(path: "volumes.\($0.name)", position: ctx.project.volumes[$0.name]?.location.map(SourcePosition.init)) },
                      alternatives: [Alternative(choice: "one file system per volume", whyNot: "more mount targets and security rules for the same isolation an access point gives")],
                      rule: "FileSystemBuilder"),
             Decision(topic: "throughputMode", choice: "elastic", reason: "throughput follows use, billed per GB read and written",
@@ -71,6 +64,16 @@ enum FileSystemBuilder {
             Decision(topic: "deletionPolicy", choice: "Retain", reason: "the files outlive the stack, as buckets do: deleting the stack leaves the file system to delete by hand",
                      rule: "FileSystemBuilder"),
         ])]
+    }
+
+    static func ownerDecision(_ f: ServiceFacts, _ uid: Int, _ gid: Int) -> Decision {
+        Decision(topic: "posixUser", choice: "\(uid):\(gid)",
+                 reason: f.service.user.flatMap(numericOwner) != nil
+                    ? "the service runs as \(f.service.user ?? ""): files on the volume belong to that user"
+                    : "every client acts as \(uid):\(gid) on the volume, whatever user its container runs as, so files stay writable across tasks",
+                 evidence: f.service.user.map { [f.evidence("user", $0)] } ?? [],
+                 alternatives: [Alternative(choice: "0:0", whyNot: "root on a shared file system; only needed when the image changes file ownership at start")],
+                 rule: "FileSystemBuilder")
     }
 
     /// Tasks of one service share its volumes: right for uploads and media, wrong for an engine that locks
