@@ -26,6 +26,8 @@ public struct Blueprint: Sendable, Codable, Equatable {
     public var dataStores: [DataStore]
     public var buckets: [Bucket]
     public var tables: [DynamoDBTable]
+    /// EFS file systems for the named volumes of container workloads.
+    public var fileSystems: [FileSystem]
     public var iot: IoTCoreSetup?
     public var secrets: [SecretSpec]
     public var parameters: [ParameterSpec]
@@ -53,7 +55,7 @@ public struct Blueprint: Sendable, Codable, Equatable {
                 cluster: ClusterSpec? = nil, workloads: [Workload] = [], repositories: [ImageRepository] = [],
                 loadBalancer: LoadBalancer? = nil, serviceDiscovery: ServiceDiscoveryNamespace? = nil,
                 dataStores: [DataStore] = [], buckets: [Bucket] = [], tables: [DynamoDBTable] = [],
-                iot: IoTCoreSetup? = nil, secrets: [SecretSpec] = [], parameters: [ParameterSpec] = [],
+                fileSystems: [FileSystem] = [], iot: IoTCoreSetup? = nil, secrets: [SecretSpec] = [], parameters: [ParameterSpec] = [],
                 roles: [IAMRole] = [], logGroups: [LogGroup] = [], alarms: [Alarm] = [],
                 alarmTopic: NotificationTopic? = nil, dashboard: Dashboard? = nil, budget: Budget? = nil,
                 outputs: [OutputSpec] = [], findings: [Finding] = [], decisions: [Decision] = [], notes: [String] = []) {
@@ -73,6 +75,7 @@ public struct Blueprint: Sendable, Codable, Equatable {
         self.dataStores = dataStores
         self.buckets = buckets
         self.tables = tables
+        self.fileSystems = fileSystems
         self.iot = iot
         self.secrets = secrets
         self.parameters = parameters
@@ -99,6 +102,7 @@ public struct Blueprint: Sendable, Codable, Equatable {
     public func role(named name: String) -> IAMRole? { roles.first { $0.name == name } }
     public func bucket(named name: String) -> Bucket? { buckets.first { $0.name == name } }
     public func table(named name: String) -> DynamoDBTable? { tables.first { $0.name == name } }
+    public func fileSystem(named name: String) -> FileSystem? { fileSystems.first { $0.name == name } }
     public func servicePlan(named name: String) -> ServicePlan? { services.first { $0.name == name } }
 }
 

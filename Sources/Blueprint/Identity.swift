@@ -41,15 +41,30 @@ public struct PolicyStatement: Sendable, Codable, Equatable {
     /// Sorted actions (`s3:GetObject`).
     public var actions: [String]
     public var resources: [ResourceReference]
+    /// Narrows the statement (e.g. EFS access only through the workload's access points).
+    public var condition: PolicyCondition?
     public var decisions: [Decision]
 
     public init(sid: String, effect: String = "Allow", actions: [String], resources: [ResourceReference],
-                decisions: [Decision] = []) {
+                condition: PolicyCondition? = nil, decisions: [Decision] = []) {
         self.sid = sid
         self.effect = effect
         self.actions = actions.sorted()
         self.resources = resources
+        self.condition = condition
         self.decisions = decisions
+    }
+}
+
+/// One IAM condition: `test` (`StringEquals`) on `key` against the values the references stand for.
+public struct PolicyCondition: Sendable, Codable, Equatable {
+    public var test: String
+    public var key: String
+    public var values: [ResourceReference]
+    public init(test: String = "StringEquals", key: String, values: [ResourceReference]) {
+        self.test = test
+        self.key = key
+        self.values = values
     }
 }
 

@@ -102,6 +102,13 @@ public enum ResourceCounter {
         add("AWS::S3::Bucket", b.buckets.count)
         add("AWS::S3::BucketPolicy", b.buckets.count)
         add("AWS::DynamoDB::Table", b.tables.count)
+        // A mount target in each AZ's private subnet, where the tasks run.
+        let mountTargetAZs = Set(net.subnets.filter { $0.kind == .private }.map(\.azIndex)).count
+        for fs in b.fileSystems {
+            add("AWS::EFS::FileSystem")
+            add("AWS::EFS::MountTarget", mountTargetAZs)
+            add("AWS::EFS::AccessPoint", fs.accessPoints.count)
+        }
         if b.iot != nil {
             add("AWS::IoT::ThingType")
             add("AWS::IoT::Policy")

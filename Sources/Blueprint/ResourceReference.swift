@@ -4,6 +4,8 @@ public struct ResourceReference: Sendable, Codable, Equatable, Hashable {
     public enum Kind: String, Sendable, Codable, Equatable, Hashable {
         case bucket, table, secret, parameter, logGroup, dataStore, workload, loadBalancer, topic
         case iotTopic, iotClient, repository, namespace, cluster
+        /// An EFS file system (`Blueprint.fileSystems[].name`) or one of its access points (by volume name).
+        case fileSystem, accessPoint
         /// A literal ARN or ARN pattern in `name`.
         case arn
     }

@@ -42,6 +42,8 @@ public struct Workload: Sendable, Codable, Equatable {
     public var dependsOn: [String]
     /// Scratch volumes (compose named volumes / tmpfs) mounted as task ephemeral storage.
     public var scratchVolumes: [ScratchVolume]
+    /// Named volumes kept on EFS (`Blueprint.fileSystems`), by container path.
+    public var fileMounts: [FileMount]
     /// Rolling-deployment settings.
     public var deployment: DeploymentSettings
     public var decisions: [Decision]
@@ -81,6 +83,7 @@ public struct Workload: Sendable, Codable, Equatable {
         self.discoveryName = discoveryName
         self.dependsOn = dependsOn
         self.scratchVolumes = scratchVolumes
+        self.fileMounts = []
         self.deployment = DeploymentSettings()
         self.decisions = decisions
     }

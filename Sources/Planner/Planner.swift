@@ -30,6 +30,8 @@ public enum Planner {
         RolePhase.run(ctx)
         DataStoreBuilder.run(ctx)
         WorkloadBuilder.run(ctx)
+        FileSystemBuilder.run(ctx)
+        BindMountAdvice.run(ctx)
         CredentialOwnership.run(ctx)
         EdgeBuilder.run(ctx)
         NetworkBuilder.run(ctx)

@@ -4,6 +4,7 @@ public enum PolicyPack {
         DatabasePublic(), DatabaseEncryption(), DatabaseDeletionProtection(), DataSnapshotPolicy(), DataSingleAZAtProd(),
         CacheEncryptionAtRest(), CacheEncryptionInTransit(), CacheAuthToken(),
         BucketEncryption(), BucketPublicAccess(), BucketVersioning(),
+        FileSystemEncryption(), FileSystemTransitEncryption(),
         LogRetention(), LogEncryption(),
         IAMWildcardAction(), IAMWildcardResource(), IAMPassRoleWildcard(), IAMSharedTaskRole(),
         TaskPublicIP(), OpenIngress(),

@@ -15,6 +15,7 @@ public struct CostEstimator: Sendable {
         WorkloadEstimator.estimate(blueprint, into: &b)
         DataStoreEstimator.estimate(blueprint, into: &b)
         StorageEstimator.estimate(blueprint, into: &b)
+        FileSystemEstimator.estimate(blueprint, into: &b)
         OperationsEstimator.estimate(blueprint, into: &b)
         let lines = b.lines.map { line -> CostLine in
             var l = line

@@ -49,6 +49,9 @@ public struct UsageProfile: Sendable, Equatable {
         Key(name: "secret_api_calls", unit: "calls", help: "Secrets Manager API calls per month (tasks read secrets at start)", dev: 1_000, mvp: 10_000, prod: 100_000),
         Key(name: "queue_requests_million", unit: "million requests", help: "SQS requests per queue per month", dev: 0.1, mvp: 1, prod: 10),
         Key(name: "broker_storage_gb", unit: "GB", help: "Storage of each message broker, document or search cluster", dev: 20, mvp: 20, prod: 100),
+        Key(name: "efs_storage_gb", unit: "GB", help: "Files on each EFS volume (compose named volume)", dev: 1, mvp: 5, prod: 20),
+        Key(name: "efs_read_gb", unit: "GB", help: "Data read from each EFS volume per month (Elastic Throughput)", dev: 2, mvp: 10, prod: 50),
+        Key(name: "efs_write_gb", unit: "GB", help: "Data written to each EFS volume per month (Elastic Throughput)", dev: 1, mvp: 5, prod: 20),
     ]
 
     public static func key(named name: String) -> Key? { keys.first { $0.name == name } }

@@ -60,6 +60,11 @@ final class CheckFixtureTests: XCTestCase {
             $0.set("DataBucket", "PublicAccessBlockConfiguration", ["BlockPublicAcls": true, "BlockPublicPolicy": false])
         },
         Case(id: "FERRY-S3-003", note: "versioning") { $0.set("DataBucket", "VersioningConfiguration", nil) },
+        Case(id: "FERRY-EFS-001", note: "unencrypted file system") { $0.set("Files", "Encrypted", false) },
+        Case(id: "FERRY-EFS-002", note: "EFS volume without TLS") {
+            $0.set("ApiTaskDefinition", "Volumes", [["Name": "efs-uploads", "EFSVolumeConfiguration": ["FilesystemId": ["Ref": "Files"]]]])
+        },
+        Case(id: "FERRY-DB-004", note: "file system without backups") { $0.set("Files", "BackupPolicy", ["Status": "DISABLED"]) },
         Case(id: "FERRY-LOG-001", note: "retention") { $0.set("ApiLogGroup", "RetentionInDays", nil) },
         Case(id: "FERRY-LOG-002", note: "log kms at prod") { $0.set("ApiLogGroup", "KmsKeyId", nil) },
         Case(id: "FERRY-IAM-001", note: "s3:*", alsoFires: []) {

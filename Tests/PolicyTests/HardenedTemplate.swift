@@ -37,7 +37,12 @@ enum HardenedTemplate {
                     "Secrets": [["Name": "JWT_SECRET", "ValueFrom": ref("JwtSecret")]],
                     "HealthCheck": ["Command": ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]],
                     "LogConfiguration": ["LogDriver": "awslogs", "Options": ["awslogs-group": ref("ApiLogGroup")]],
-                ]], "Tags": tags]],
+                    "MountPoints": [["SourceVolume": "efs-uploads", "ContainerPath": "/app/uploads", "ReadOnly": false]],
+                ]],
+                "Volumes": [["Name": "efs-uploads", "EFSVolumeConfiguration": [
+                    "FilesystemId": ref("Files"), "TransitEncryption": "ENABLED",
+                    "AuthorizationConfig": ["AccessPointId": ref("UploadsAccessPoint"), "IAM": "ENABLED"]]]],
+                "Tags": tags]],
             "ApiService": ["Type": "AWS::ECS::Service", "Properties": [
                 "Cluster": ref("Cluster"), "TaskDefinition": ref("ApiTaskDefinition"),
                 "NetworkConfiguration": ["AwsvpcConfiguration": ["AssignPublicIp": "DISABLED"]],
@@ -79,6 +84,8 @@ enum HardenedTemplate {
                 "BucketEncryption": ["ServerSideEncryptionConfiguration": [["ServerSideEncryptionByDefault": ["SSEAlgorithm": "AES256"]]]],
                 "PublicAccessBlockConfiguration": ["BlockPublicAcls": true, "BlockPublicPolicy": true, "IgnorePublicAcls": true, "RestrictPublicBuckets": true],
                 "VersioningConfiguration": ["Status": "Enabled"], "Tags": tags]],
+            "Files": ["Type": "AWS::EFS::FileSystem", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Retain", "Properties": [
+                "Encrypted": true, "BackupPolicy": ["Status": "ENABLED"], "FileSystemTags": tags]],
             "JwtSecret": ["Type": "AWS::SecretsManager::Secret", "Properties": [
                 "GenerateSecretString": ["PasswordLength": 48, "ExcludePunctuation": true], "Tags": tags]],
             "DevicePolicy": ["Type": "AWS::IoT::Policy", "Properties": ["PolicyDocument": ["Statement": [

@@ -37,7 +37,7 @@ final class CatalogTests: XCTestCase {
                 XCTAssertEqual(report.notes.filter { $0.contains("no catalog price") }, [], "\(region) \(tier)")
                 let priced = Set(report.lines.map { $0.resource.split(separator: ".").first.map(String.init) ?? "" })
                 for kind in ["network", "loadBalancer", "waf", "workloads", "dataStores", "buckets", "cloudfront", "tables", "iot",
-                             "repositories", "secrets", "logs", "alarms", "dashboard", "cluster", "serviceDiscovery"] {
+                             "repositories", "secrets", "logs", "alarms", "dashboard", "cluster", "serviceDiscovery", "fileSystems"] {
                     // Container Insights (the cluster's only cost) is off at dev.
                     if kind == "cluster" && tier == .dev { continue }
                     XCTAssertTrue(priced.contains(kind), "\(region) \(tier): nothing priced for \(kind)")

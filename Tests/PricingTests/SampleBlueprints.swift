@@ -41,6 +41,8 @@ enum SampleBlueprints {
         ]
         bp.buckets = [Bucket(name: "data"), Bucket(name: "site", cloudFront: true)]
         bp.tables = [DynamoDBTable(name: "events", partitionKey: KeyAttribute(name: "id"))]
+        bp.fileSystems = [FileSystem(name: "volumes", securityGroup: "efs-volumes",
+                                     accessPoints: [AccessPoint(name: "uploads", rootDirectory: "/uploads", clients: ["web"])])]
         bp.iot = IoTCoreSetup(replaces: "mosquitto", thingTypeName: "device", policyName: "device")
         bp.secrets = [SecretSpec(name: "jwt", secretName: "everything/jwt", description: "JWT", generation: .provided)]
         bp.parameters = [ParameterSpec(name: "log-level", parameterName: "/everything/log-level", value: "info", description: "log level")]

@@ -101,6 +101,8 @@ public enum BlueprintValidator {
             case .topic: defined = b.alarmTopic != nil
             case .namespace: defined = b.serviceDiscovery != nil
             case .cluster: defined = b.cluster != nil
+            case .fileSystem: defined = b.fileSystems.contains { $0.name == ref.name }
+            case .accessPoint: defined = b.fileSystems.contains { fs in fs.accessPoints.contains { $0.name == ref.name } }
             }
             return defined ? nil : "reference to \(ref.kind.rawValue) \(ref.name), which the Blueprint does not define"
         }

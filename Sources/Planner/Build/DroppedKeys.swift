@@ -22,18 +22,23 @@ enum DroppedKeys {
         for (i, m) in s.volumes.enumerated() {
             switch m.type {
             case .bind:
-                let src = m.source ?? ""
-                if src.hasSuffix("docker.sock") {
+                switch BindMountKind(m) {
+                case .dockerSocket:
                     add("volumes[\(i)]", "the Docker socket: Fargate gives no access to a Docker daemon", "use the ECS/AWS APIs with the task role")
-                } else if ["/src", "/app/src", "/code", "/app", "/usr/src/app", "/home/app/src", "/workspace"].contains(where: { m.target == $0 || m.target.hasSuffix("/src") }) {
+                case .sourceCode:
                     add("volumes[\(i)]", "bind mount of source code \(m.target) (live reload): Fargate has no host disk", "the image already contains the code: COPY it in the Dockerfile")
-                } else if m.readOnly {
-                    add("volumes[\(i)]", "read-only bind mount of \(m.target): Fargate has no host disk", "COPY the files into the image, or keep them in S3 / SSM and read them at start")
-                } else {
-                    add("volumes[\(i)]", "bind mount of a host directory at \(m.target): Fargate has no host disk", "keep data in S3 (or EFS for a shared file system); logs go to CloudWatch")
+                case .configuration:
+                    add("volumes[\(i)]", "\(m.readOnly ? "read-only bind mount of" : "bind mount of the configuration") \(m.target): Fargate has no host disk", "COPY the files into the image, or keep them in S3 / SSM and read them at start")
+                case .dataDirectory:
+                    add("volumes[\(i)]", "bind mount of a host directory at \(m.target): Fargate has no host disk", "keep data in S3, or make it a named volume (kept on EFS); logs go to CloudWatch")
                 }
             case .volume:
-                add("volumes[\(i)]", "named volume \(m.source ?? "") at \(m.target): task storage is ephemeral on Fargate", "keep data that must survive in S3, a database or EFS")
+                // Named volumes are kept on EFS (FileSystemBuilder) unless the service opts out.
+                if m.source == nil {
+                    add("volumes[\(i)]", "anonymous volume at \(m.target): task storage is ephemeral on Fargate", "name the volume to keep it on EFS")
+                } else if f.overrides.ephemeralVolumes {
+                    add("volumes[\(i)]", "named volume \(m.source ?? "") at \(m.target): task storage (x-ferry.volumes: ephemeral), emptied when a task stops", "remove the override to keep it on EFS")
+                }
             default:
                 break
             }

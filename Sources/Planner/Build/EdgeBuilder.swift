@@ -133,6 +133,7 @@ enum NetworkBuilder {
             }
             groups.append(SecurityGroup(name: s.securityGroup ?? "data-\(s.name)", description: "\(s.name) (\(s.kind.rawValue))", ingress: ingress))
         }
+        groups += FileSystemBuilder.securityGroups(ctx.blueprint)
         var decisions = [
             d.decision("azCount", String(azs), "\(azs) availability zones (the load balancer and RDS subnet groups need two)", key: "x-ferry.azs"),
             d.decision("natGateways", String(nat), nat == azs ? "one NAT gateway per AZ: no cross-AZ dependency for egress" : "one shared NAT gateway: cheaper, egress depends on one AZ", key: "x-ferry.nat"),

@@ -53,6 +53,7 @@ enum IdentityBuilder {
                 st.append(PolicyStatement(sid: "IoTMessages", actions: ["iot:Publish", "iot:Receive", "iot:Subscribe"],
                                           resources: [ResourceReference(kind: .iotTopic, name: "*")]))
             }
+            st += FileSystemBuilder.statements(for: w, b)
             if let f = ctx.facts(w.name) { st += f.overrides.awsRoleStatements }
             roles.append(IAMRole(name: w.taskRole, kind: .task, managedPolicies: ctx.facts(w.name)?.overrides.awsPolicies ?? [], statements: st, workload: w.name,
                                  decisions: [Decision(topic: "taskRole", choice: st.isEmpty ? "no permissions" : st.map(\.sid).joined(separator: ", "),

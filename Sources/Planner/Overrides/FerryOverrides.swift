@@ -43,6 +43,8 @@ struct ServiceOverrides {
     var minPercent: Int?
     var maxPercent: Int?
     var protocolName: String?
+    /// `volumes: ephemeral`: named volumes stay task storage instead of EFS.
+    var ephemeralVolumes = false
     /// Keys read, with their positions, for evidence.
     var evidence: [String: Evidence] = [:]
     /// Keys not understood (reported as findings).
@@ -64,7 +66,7 @@ enum OverrideParser {
         "cpu", "memory", "replicas", "desired", "count", "scaling", "autoscaling", "min", "max", "schedule", "skip",
         "name", "env", "environment", "engine", "version", "engineversion", "instanceclass", "instance", "storage", "credentials",
         "table", "tables", "partitionkey", "sortkey", "ttl", "bucket", "versioning", "lifecycle", "expire", "expiredays",
-        "cors", "topics", "waive", "domain", "certificate",
+        "cors", "topics", "waive", "domain", "certificate", "volumes",
     ].map(ExtensionReader.normalize))
 
     static func parse(service: Service) -> ServiceOverrides {
@@ -176,6 +178,13 @@ enum OverrideParser {
         if let v = x.child("expire", "expiredays")?.int, v > 0 { o.expireDays = v }
         if let v = x.child("cors")?.strings, !v.isEmpty { o.corsOrigins = v }
         if let r = x.child("topics") { o.topics = r.strings; note(&o, "topics", r, s) }
+        if let r = x.child("volumes") {
+            switch r.string?.lowercased() {
+            case "ephemeral"?: o.ephemeralVolumes = true; note(&o, "volumes", r, s)
+            case "efs"?, "persistent"?: note(&o, "volumes", r, s)
+            default: o.unknownKeys.append(r.path)
+            }
+        }
         if let w = x.child("waive") {
             for (id, reason) in w.entries { o.waivers[id] = reason.string ?? "waived" }
         }

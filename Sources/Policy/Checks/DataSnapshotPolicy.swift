@@ -5,11 +5,11 @@ struct DataSnapshotPolicy: PolicyCheck {
     let severity = CheckSeverity.medium
     let title = "Data stores keep a snapshot on deletion and take backups"
     let rationale = "CloudFormation deletes a resource without DeletionPolicy when the stack is deleted or the resource is replaced."
-    let fix = "Set DeletionPolicy and UpdateReplacePolicy to Snapshot (Retain for buckets and tables) and BackupRetentionPeriod ≥ 7 days (1 at dev)."
+    let fix = "Set DeletionPolicy and UpdateReplacePolicy to Snapshot (Retain for buckets, tables and file systems) and BackupRetentionPeriod ≥ 7 days (1 at dev); EFS BackupPolicy ENABLED."
     let related = ["cfn-lint:I3011", "checkov:CKV_AWS_133"]
 
     static let snapshotTypes: Set<String> = ["AWS::RDS::DBCluster", "AWS::ElastiCache::ReplicationGroup", "AWS::DocDB::DBCluster"]
-    static let retainTypes: Set<String> = ["AWS::DynamoDB::Table", "AWS::S3::Bucket"]
+    static let retainTypes: Set<String> = ["AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::EFS::FileSystem"]
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
         guard let t = c.template else { return [] }
@@ -34,6 +34,9 @@ struct DataSnapshotPolicy: PolicyCheck {
             } else if Self.retainTypes.contains(r.type), c.protectsData,
                       !["Retain", "RetainExceptOnCreate", "Snapshot"].contains(r.deletionPolicy ?? "") {
                 out.append(c.violation(r, "DeletionPolicy is \(r.deletionPolicy ?? "unset (Delete)"); want Retain"))
+            }
+            if r.type == "AWS::EFS::FileSystem", c.protectsData, r.properties["BackupPolicy"]?["Status"]?.string != "ENABLED" {
+                out.append(c.violation(r, "BackupPolicy is not ENABLED: no daily backup of the files"))
             }
         }
         return out

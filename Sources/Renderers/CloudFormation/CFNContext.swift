@@ -166,6 +166,14 @@ struct CFNContext {
         case .cluster:
             guard b.cluster != nil else { return missing(ref) }
             return attribute == "name" || attribute == "id" ? .ref("Cluster") : clusterARN
+        case .fileSystem:
+            guard b.fileSystem(named: ref.name) != nil else { return missing(ref) }
+            let id = names.fileSystem(ref.name)
+            return attribute == "id" ? .ref(id) : .getAtt(id, "Arn")
+        case .accessPoint:
+            guard b.fileSystems.contains(where: { fs in fs.accessPoints.contains { $0.name == ref.name } }) else { return missing(ref) }
+            let id = names.accessPoint(ref.name)
+            return attribute == "id" ? .ref(id) : .getAtt(id, "Arn")
         }
     }
 

@@ -25,6 +25,8 @@ struct CFNNames {
                                         "DatabaseParameterGroup", "Cache", "CacheSubnetGroup", "Broker", "Domain"])
         add(b.buckets.map(\.name), ["Bucket", "BucketPolicy"])
         add(b.tables.map(\.name), ["Table"])
+        add(b.fileSystems.map(\.name), ["FileSystem", "MountTarget"])
+        add(b.fileSystems.flatMap { $0.accessPoints.map(\.name) }, ["AccessPoint"])
         add(b.secrets.map(\.name), ["Secret"])
         add(b.parameters.map(\.name), ["Parameter"])
         add(b.roles.map(\.name), ["Role"])
@@ -54,6 +56,8 @@ struct CFNNames {
     func bucket(_ name: String) -> String { id(name, "Bucket") }
     func table(_ name: String) -> String { id(name, "Table") }
     func repository(_ name: String) -> String { id(name, "Repository") }
+    func fileSystem(_ name: String) -> String { id(name, "FileSystem") }
+    func accessPoint(_ volume: String) -> String { id(volume, "AccessPoint") }
     func discoveryService(_ name: String) -> String { id(name, "DiscoveryService") }
     func subnet(_ name: String) -> String { ids[name, ""] }
     func endpoint(_ service: String) -> String { id(service, "Endpoint") }

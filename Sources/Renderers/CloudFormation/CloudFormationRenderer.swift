@@ -32,6 +32,7 @@ public enum CloudFormationRenderer {
         WorkloadSection.render(&c)
         DataStoreSection.render(&c)
         StorageSection.render(&c)
+        FileSystemSection.render(&c)
         IoTSection.render(&c)
         ObservabilitySection.render(&c)
         OutputSection.render(&c)

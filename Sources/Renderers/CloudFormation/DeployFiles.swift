@@ -141,7 +141,7 @@ enum DeployReadme {
         ## Remove
 
         `aws cloudformation delete-stack --stack-name \(stack)`. Databases keep a final snapshot; S3 buckets,
-        protected DynamoDB tables and ECR repositories are retained and must be deleted by hand. Deletion
+        protected DynamoDB tables\(b.fileSystems.isEmpty ? "" : ", EFS file systems") and ECR repositories are retained and must be deleted by hand. Deletion
         protection on databases must be turned off first.
 
         """

@@ -6,14 +6,16 @@ enum Tagging {
     /// Types whose `Tags` is a map of key to value.
     static let mapTagged: Set<String> = ["AWS::SSM::Parameter", "AWS::MSK::Cluster"]
     /// Types whose tags property has another name.
-    static let propertyName: [String: String] = ["AWS::Budgets::Budget": "ResourceTags"]
+    static let propertyName: [String: String] = [
+        "AWS::Budgets::Budget": "ResourceTags", "AWS::EFS::FileSystem": "FileSystemTags", "AWS::EFS::AccessPoint": "AccessPointTags",
+    ]
     /// Types that take no tags at all.
     static let untaggable: Set<String> = [
         "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation",
         "AWS::EC2::SecurityGroupIngress", "AWS::ApplicationAutoScaling::ScalableTarget",
         "AWS::ApplicationAutoScaling::ScalingPolicy", "AWS::ElasticLoadBalancingV2::Listener",
         "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::WAFv2::WebACLAssociation", "AWS::S3::BucketPolicy",
-        "AWS::CloudWatch::Dashboard", "AWS::SNS::Subscription", "AWS::Route53::RecordSet",
+        "AWS::CloudWatch::Dashboard", "AWS::SNS::Subscription", "AWS::Route53::RecordSet", "AWS::EFS::MountTarget",
     ]
 
     static func apply(_ tags: [Tag], to template: inout CFNTemplate) {

@@ -97,6 +97,11 @@ extension ArchitectureGraph {
                               details: ["DynamoDB table"], tier: .data, shape: .database))
             for client in table.clients { edges.append(Edge(from: "workload:" + client, to: "table:" + table.name)) }
         }
+        for fs in b.fileSystems.sorted(by: { $0.name < $1.name }) {
+            nodes.append(Node(key: "efs:" + fs.name, title: fs.name,
+                              details: ["EFS: " + fs.accessPoints.map(\.name).joined(separator: ", ")], tier: .data, shape: .database))
+            for client in fs.clients { edges.append(Edge(from: "workload:" + client, to: "efs:" + fs.name)) }
+        }
 
         for service in b.services.sorted(by: { $0.name < $1.name }) where service.role == .external {
             nodes.append(Node(key: "external:" + service.name, title: service.name, details: ["external service"],

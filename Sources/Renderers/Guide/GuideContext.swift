@@ -150,6 +150,8 @@ struct GuideContext {
         case .repository: what = "ECR repository " + Markdown.code(name)
         case .namespace: what = "Cloud Map namespace " + Markdown.code(blueprint.serviceDiscovery?.name ?? name)
         case .cluster: what = "ECS cluster " + Markdown.code(blueprint.cluster?.name ?? name)
+        case .fileSystem: what = "EFS file system " + Markdown.code(name)
+        case .accessPoint: what = "EFS access point for volume " + Markdown.code(name)
         case .arn: what = Markdown.code(name)
         }
         guard let attribute = reference.attribute, reference.kind != .arn else { return what }

@@ -35,6 +35,14 @@ enum IdentitySection {
             "Action": .list(s.actions.map { .string($0) }),
             "Resource": resources.count == 1 ? resources[0] : .list(resources),
         ]
+        if let condition = s.condition {
+            var values: [CFNValue] = []
+            for reference in condition.values {
+                let value = c.resolve(reference)
+                if !values.contains(value) { values.append(value) }
+            }
+            out["Condition"] = [condition.test: [condition.key: values.count == 1 ? values[0] : .list(values)]]
+        }
         let sid = LogicalIDs.base(s.sid)
         if !sid.isEmpty { out["Sid"] = .string(sid) }
         return .map(out)

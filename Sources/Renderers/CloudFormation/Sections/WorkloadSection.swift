@@ -94,10 +94,10 @@ enum WorkloadSection {
             }
             container["RepositoryCredentials"] = ["CredentialsParameter": value]
         }
-        if !w.scratchVolumes.isEmpty {
+        if !w.scratchVolumes.isEmpty || !w.fileMounts.isEmpty {
             container["MountPoints"] = .list(w.scratchVolumes.map { volume in
                 ["SourceVolume": .string(volumeName(volume.name)), "ContainerPath": .string(volume.containerPath), "ReadOnly": .bool(volume.readOnly)]
-            })
+            } + FileSystemSection.mountPoints(w))
         }
 
         var properties: [String: CFNValue] = [
@@ -111,11 +111,11 @@ enum WorkloadSection {
             "TaskRoleArn": .getAtt(n.role(w.taskRole), "Arn"),
             "ContainerDefinitions": [.map(container)],
         ]
-        if !w.scratchVolumes.isEmpty {
+        if !w.scratchVolumes.isEmpty || !w.fileMounts.isEmpty {
             var seen: Set<String> = []
             properties["Volumes"] = .list(w.scratchVolumes.compactMap { volume in
                 seen.insert(volumeName(volume.name)).inserted ? ["Name": .string(volumeName(volume.name))] : nil
-            })
+            } + FileSystemSection.taskVolumes(&c, w))
         }
         checkRoles(&c, w)
         c.add(n.taskDefinition(w.name), CFNResource("AWS::ECS::TaskDefinition", properties, group: w.name))
@@ -216,6 +216,11 @@ enum WorkloadSection {
         }
         for other in w.dependsOn where b.workload(named: other)?.target == .ecsFargate && other != w.name {
             dependsOn.append(n.service(other))
+        }
+        if !w.fileMounts.isEmpty {
+            // EFS volumes need Fargate platform 1.4 or later.
+            properties["PlatformVersion"] = "LATEST"
+            dependsOn += FileSystemSection.mountTargetDependencies(c, w)
         }
         var service = CFNResource("AWS::ECS::Service", properties, group: w.name)
         service.dependsOn = dependsOn

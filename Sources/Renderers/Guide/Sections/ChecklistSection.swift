@@ -163,6 +163,7 @@ struct ChecklistSection: GuideSection {
                                            + "to the keys the code uses before the first deploy", indent: 1))
             }
         }
+        lines += FileSystemGuide.resources(c)
         if let iot = b.iot {
             lines.append(Markdown.task("Set up AWS IoT Core (replaces " + Markdown.code(iot.replaces) + "): thing type "
                                        + Markdown.code(iot.thingTypeName) + ", policy " + Markdown.code(iot.policyName)
@@ -460,6 +461,7 @@ struct ChecklistSection: GuideSection {
             lines.append(Markdown.task("Copy the items of " + Markdown.code(table.tableName ?? table.name)
                                        + ": scan the local table and `aws dynamodb batch-write-item` into it; compare item counts"))
         }
+        lines += FileSystemGuide.migration(c)
         if b.secrets.contains(where: { if case .provided = $0.generation { return true } else { return false } }) {
             lines.append(Markdown.task("Set the secrets marked \"you set the value\" in step 3 with `aws secretsmanager "
                                        + "put-secret-value` from a file, so the value stays out of your shell history"))
@@ -483,7 +485,7 @@ struct ChecklistSection: GuideSection {
         lines.append(Markdown.task("`ferry check` reports no finding at or above `high` (see [Findings](#findings))"))
         lines.append(Markdown.task("Deploy: `ferry deploy` (or `aws cloudformation deploy` with the template in "
                                    + Markdown.code(c.options.templateDirectory) + "), then `ferry verify`"))
-        if !b.dataStores.isEmpty || !b.buckets.isEmpty || !b.tables.isEmpty {
+        if !b.dataStores.isEmpty || !b.buckets.isEmpty || !b.tables.isEmpty || !b.fileSystems.isEmpty {
             lines.append(Markdown.task("Freeze writes on the Compose stack (maintenance mode), run step 7's copies one "
                                        + "last time, and compare counts"))
         }

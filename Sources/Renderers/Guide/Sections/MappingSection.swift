@@ -97,6 +97,7 @@ struct MappingSection: GuideSection {
                 if w.scaling != nil { sizing += " (auto scaling)" }
             }
             parts.append(sizing)
+            if let volumes = FileSystemGuide.mappingNote(w) { parts.append(volumes) }
         }
         if let store = b.dataStore(named: service.name) {
             var text = Markdown.code(store.instanceClass)
