@@ -14,6 +14,13 @@ enum KnownFailures {
         ("reference to dataStore zookeeper", "zookeeper-client-reference"),
         // A connection URL with a literal password, to a datastore with `target: none`, is kept as plain text.
         ("contains the value of a secret", "url-secret-external-datastore"),
+        // `role: proxy` on a service with no readable configuration, and a browser URL to it: no public load balancer.
+        ("reference to loadBalancer public", "proxy-role-browser-url-load-balancer"),
+        // Two S3-compatible stores and one `S3_BUCKET` value: both become the same bucket's logical ID.
+        ("is defined twice", "two-object-stores-one-bucket"),
+        ("resource count AWS::S3::Bucket", "two-object-stores-one-bucket"),
+        // `role: internal` with `target: s3` on a datastore image: counted as an autoscaled service, rendered as a bucket.
+        ("resource count AWS::ApplicationAutoScaling::", "autoscaling-internal-s3-target"),
     ]
 
     /// Whether the regression test skips `fixture` (a known failure, and `FERRY_KNOWN_FAILURES` unset).
