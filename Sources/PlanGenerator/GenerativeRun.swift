@@ -139,16 +139,19 @@ public struct GenerativeRun: Sendable {
         var message = failure.dropFirst(tier.count).drop { $0 == ":" || $0 == " " }
         // Secret values are random: keep only the kind of output they leaked into.
         if let range = message.range(of: " contains the value of a secret") { message = message[..<range.upperBound] }
+        // A number after a letter is part of a name (`AWS::S3::Bucket`) and stays.
         var out = ""
-        var lastWasDigit = false
+        var inNumber = false
+        var previous: Character = " "
         for ch in message {
-            if ch.isNumber {
-                if !lastWasDigit { out.append("N") }
-                lastWasDigit = true
+            if ch.isNumber, inNumber || !previous.isLetter {
+                if !inNumber { out.append("N") }
+                inNumber = true
             } else {
                 out.append(ch)
-                lastWasDigit = false
+                inNumber = false
             }
+            previous = ch
         }
         return (String(tier), out)
     }
