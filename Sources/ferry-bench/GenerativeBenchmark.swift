@@ -5,7 +5,8 @@ import PlanGenerator
 /// [--templates DIR --sample-every K]`: generates projects, checks each (load, plan at every tier, every
 /// renderer; with `--rotating` the renderers besides CloudFormation at one tier per project) and prints the failure classes, each with the smallest project that shows it, and the time
 /// per stage. `--templates` writes every K-th mvp template there for cfn-lint. Exits 1 on any failure.
-/// `ferry-bench generative --check DIR` checks one project (DIR/compose.yaml) instead, for reducing a failure.
+/// `ferry-bench generative [--seed S] --start I --emit DIR` writes project I to DIR (flags before `--emit`
+/// apply); `--check DIR` checks one project (DIR/compose.yaml), for reducing a failure.
 enum GenerativeBenchmark {
     static func checkDirectory(_ path: String) throws {
         let dir = URL(fileURLWithPath: path)
@@ -36,6 +37,11 @@ enum GenerativeBenchmark {
             case "--jobs", "-j": jobs = max(1, try Int(value(arg)).orThrow("--jobs needs a number"))
             case "--templates": templates = try value(arg)
             case "--check": return try checkDirectory(try value(arg))
+            case "--emit":
+                let dir = try value(arg)
+                let project = ComposeProjectGenerator(seed: seed).project(start)
+                try project.write(to: URL(fileURLWithPath: dir))
+                return print(project.reproduction, terminator: "")
             case "--sample-every": sampleEvery = max(1, try Int(value(arg)).orThrow("--sample-every needs a number"))
             default: throw BenchError("unknown argument \(arg)")
             }
