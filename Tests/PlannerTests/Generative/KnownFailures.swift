@@ -12,8 +12,10 @@ enum KnownFailures {
         ("resource count AWS::Events::Rule: plan N, template N", "web-schedule-events-rule"),
         // An app's variable naming ZooKeeper (folded into the Kafka mapping) points at a data store that is not planned.
         ("reference to dataStore zookeeper", "zookeeper-client-reference"),
-        // A connection URL with a literal password, to a datastore with `target: none`, is kept as plain text.
+        // A connection URL with a literal password, to a service that is not deployed (`target: none`,
+        // `role: devtool`), is kept as plain text in the template and the Blueprint.
         ("contains the value of a secret", "url-secret-external-datastore"),
+        ("contains the value of a secret", "url-secret-devtool-broker"),
         // `role: proxy` on a service with no readable configuration, and a browser URL to it: no public load balancer.
         ("reference to loadBalancer public", "proxy-role-browser-url-load-balancer"),
         // Two S3-compatible stores and one `S3_BUCKET` value: both become the same bucket's logical ID.
