@@ -51,10 +51,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "ferry", dependencies: ["FerryCLI"]),
-        .executableTarget(name: "ferry-bench", dependencies: ["ComposeKit", "Planner", "Renderers", "Pricing", "Policy"]),
+        // Generated Compose projects and the plan-and-render consistency check, for tests and ferry-bench.
+        .target(name: "PlanGenerator", dependencies: ["ComposeKit", "Blueprint", "Planner", "Renderers", "Pricing", "Policy"]),
+        .executableTarget(name: "ferry-bench", dependencies: ["ComposeKit", "Planner", "Renderers", "Pricing", "Policy", "PlanGenerator"]),
 
         .testTarget(name: "ComposeKitTests", dependencies: ["ComposeKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "ComposeKit", "Blueprint"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "ComposeKit", "Blueprint", "PlanGenerator"],
+                    exclude: ["Fixtures/Generative"]),
         .testTarget(name: "RenderersTests", dependencies: ["Renderers", "Planner", "ComposeKit", "Blueprint"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "Planner", "ComposeKit", "Blueprint"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Renderers", "Planner", "ComposeKit", "Blueprint"]),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzz the Compose loader with libFuzzer (Linux).
+# Fuzz the Compose loader, and the planner and CloudFormation renderer behind it, with libFuzzer (Linux).
 #   scripts/fuzz.sh [RUNS]        default 1,000,000 executions, one worker
 #   FUZZ_SECONDS=N scripts/fuzz.sh  also stop after N seconds
 # Seeds: examples/, the bad-input fixtures and, when present, the shared corpus.

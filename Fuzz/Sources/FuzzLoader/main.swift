@@ -1,4 +1,6 @@
 import ComposeKit
+import Planner
+import Renderers
 
 /// One fuzz input: the bytes as a compose file, loaded with every profile enabled and a
 /// small environment. Any outcome but a crash, a hang or a sanitizer report is a pass:
@@ -13,6 +15,10 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         // Exercise the renderers too: they must handle whatever the loader accepts.
         _ = project.configDocument.json()
         _ = project.configDocument.yaml()
+        // The planner "never traps on any input", and the CloudFormation renderer must take any Blueprint
+        // it returns. One tier keeps an execution fast; the input's own `x-ferry.tier` still applies.
+        let blueprint = Planner.plan(project, options: PlanOptions())
+        _ = CloudFormationRenderer.render(blueprint)
     }
     return 0
 }
