@@ -51,6 +51,8 @@ public struct Service: Sendable, Equatable {
     /// Routes read from the reverse-proxy configuration the service mounts or builds with (nginx);
     /// not a Compose key (see `ProxyConfigFiles`).
     public var proxyRoutes: [ProxyRoute] = []
+    /// `gpus`: device requests for GPUs (`gpus: all` is one request with count -1).
+    public var gpus: [DeviceRequest] = []
 
     public init(name: String) {
         self.name = name
@@ -187,6 +189,8 @@ public struct Resources: Sendable, Equatable {
     public var cpus: Double?
     public var memoryBytes: Int64?
     public var pids: Int?
+    /// Reservations only: device requests (GPUs).
+    public var devices: [DeviceRequest] = []
     public init(cpus: Double? = nil, memoryBytes: Int64? = nil, pids: Int? = nil) { self.cpus = cpus; self.memoryBytes = memoryBytes; self.pids = pids }
 }
 
