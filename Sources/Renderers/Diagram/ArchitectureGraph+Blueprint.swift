@@ -68,7 +68,7 @@ extension ArchitectureGraph {
         // Calls between workloads: what the environment points at, and compose depends_on on services
         // (waiting for a job to finish is ordering, not traffic).
         let workloadNames = Set(b.workloads.map(\.name))
-        let serviceNames = Set(b.workloads.filter { $0.target == .ecsFargate }.map(\.name))
+        let serviceNames = Set(b.workloads.filter { $0.target.isECSService }.map(\.name))
         for w in b.workloads {
             var targets = Set(w.dependsOn.filter { serviceNames.contains($0) })
             for variable in w.environment {

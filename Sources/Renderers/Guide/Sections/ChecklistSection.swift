@@ -321,7 +321,7 @@ struct ChecklistSection: GuideSection {
         for workload in c.deployedWorkloads {
             var text = (workload.target == .ecsFargateTask ? "Task definition " : "Service ") + Markdown.code(workload.shortName)
                 + ": " + GuideContext.size(workload.size)
-            if workload.target == .ecsFargate {
+            if workload.target.isECSService {
                 let cap = workload.capacity
                 text += cap.minimum == cap.maximum ? ", \(count(cap.desired, "task"))"
                     : ", \(cap.desired) task\(cap.desired == 1 ? "" : "s") scaling \(cap.minimum)–\(cap.maximum)"

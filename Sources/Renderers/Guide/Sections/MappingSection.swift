@@ -92,7 +92,7 @@ struct MappingSection: GuideSection {
             }
             var sizing = GuideContext.size(w.size)
             let c = w.capacity
-            if w.target == .ecsFargate {
+            if w.target.isECSService {
                 sizing += c.minimum == c.maximum ? ", \(count(c.desired, "task"))" : ", \(c.minimum)–\(c.maximum) tasks"
                 if w.scaling != nil { sizing += " (auto scaling)" }
             }

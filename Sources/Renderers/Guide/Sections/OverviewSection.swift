@@ -8,7 +8,7 @@ struct OverviewSection: GuideSection {
         let b = context.blueprint
         var out: [String] = []
         let services = b.services.sorted { $0.name < $1.name }
-        let containers = services.filter { $0.target == .ecsFargate || $0.target == .ecsFargateTask }
+        let containers = services.filter { $0.target.isECSService || $0.target == .ecsFargateTask }
         let managed = services.filter {
             $0.role == .datastore || $0.target == .s3 || $0.target == .dynamodb || $0.target == .iotCore
                 || $0.target == .cloudfrontS3
