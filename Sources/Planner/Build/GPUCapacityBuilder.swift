@@ -127,6 +127,13 @@ enum GPUCapacityBuilder {
         }
         w.scaling = w.capacity.maximum > w.capacity.minimum ? (w.scaling ?? ScalingPolicy(metric: o.scalingMetric ?? .cpu, targetValue: o.scalingTarget ?? 70)) : nil
         let tasks = "\(w.capacity.minimum)–\(w.capacity.maximum) task\(w.capacity.maximum == 1 ? "" : "s"), one per instance"
+        if let m = o.minimum, m != (ctx.tier == .dev ? 0 : max(1, w.capacity.minimum)) {
+            // An explicit minimum sets the group's: 0 scales to zero at any tier, 1 keeps dev's instance on.
+            let maxSize = max(m, w.capacity.maximum) + (ctx.tier == .dev ? 0 : 1)
+            return (m, max(1, maxSize), Decision(topic: "capacity", choice: "instances \(m)–\(max(1, maxSize))",
+                                                 reason: "x-ferry scaling minimum \(m): \(tasks)\(m == 0 ? "; the group scales to zero when the service's desired count is 0" : "")",
+                                                 source: .override, evidence: o.overrideEvidence("scaling"), overrideKey: "x-ferry.scaling", rule: rule))
+        }
         if ctx.tier == .dev {
             // One instance at most: a deployment stops the old task before starting the new one.
             w.deployment.minimumHealthyPercent = 0

@@ -287,6 +287,7 @@ struct ChecklistSection: GuideSection {
             lines.append(Markdown.task("Create the ECS cluster " + Markdown.code(cluster.name)
                                        + (cluster.containerInsights ? " with Container Insights" : "")))
         }
+        lines += GPUGuide.checklist(c)
         if !b.logGroups.isEmpty {
             let retention = Set(b.logGroups.map(\.retentionDays)).sorted().map(String.init).joined(separator: "/")
             lines.append(Markdown.task("Log groups, one per service (" + Markdown.code(b.logGroups.sorted { $0.name < $1.name }

@@ -47,6 +47,7 @@ struct MappingSection: GuideSection {
     }
 
     private func target(_ service: ServicePlan, _ context: GuideContext) -> String {
+        if let gpu = GPUGuide.target(service, context) { return gpu }
         switch service.role {
         case .web:
             return context.blueprint.loadBalancer != nil ? "ECS Fargate + ALB" : "ECS Fargate (public)"
@@ -97,6 +98,7 @@ struct MappingSection: GuideSection {
                 if w.scaling != nil { sizing += " (auto scaling)" }
             }
             parts.append(sizing)
+            if let gpu = GPUGuide.note(w, context) { parts.append(gpu) }
         }
         if let store = b.dataStore(named: service.name) {
             var text = Markdown.code(store.instanceClass)
