@@ -57,7 +57,8 @@ extension ArchitectureGraph {
             default: tier = w.target == .ecsFargateTask ? .jobs : .workers
             }
             var details: [String] = []
-            details.append(w.target == .ecsFargateTask ? "Fargate task" : "Fargate")
+            let instanceType = w.capacityProvider.flatMap { b.capacityProvider(named: $0)?.instanceType }
+            details.append(w.target == .ecsFargateTask ? "Fargate task" : instanceType.map { "EC2 GPU \($0)" } ?? "Fargate")
             if let port = w.primaryPort { details[0] += " :\(port)" }
             let cap = w.capacity
             details.append(Self.size(w.size) + (cap.maximum > 1 ? " x\(cap.minimum)-\(cap.maximum)" : ""))
