@@ -98,3 +98,19 @@ final class GPUCapacityTemplateTests: XCTestCase {
         try CloudFormationLint.assertClean(templates)
     }
 }
+
+/// The guide names the GPU target with its reason and alternatives, and asks for the GPU quota first.
+final class GPUGuideTests: XCTestCase {
+    func testMappingRowAndQuotaStep() throws {
+        let guide = GuideRenderer.render(try GPUCapacityTemplateTests.blueprint(.mvp))
+        let row = try XCTUnwrap(guide.split(separator: "\n").first { $0.hasPrefix("| `model`") })
+        XCTAssertTrue(row.contains("ECS on EC2 GPU instances (`g5.xlarge`)"), String(row))
+        XCTAssertTrue(row.contains("Fargate has no GPUs"), String(row))
+        XCTAssertTrue(row.contains("SageMaker real-time endpoint") && row.contains("Bedrock"), String(row))
+        XCTAssertTrue(guide.contains("**Running On-Demand G and VT instances** to at least 8 vCPUs"), guide)
+        XCTAssertTrue(guide.contains("--quota-code L-DB2E81BA"))
+        let quota = try XCTUnwrap(guide.range(of: "Running On-Demand G and VT"))
+        let service = try XCTUnwrap(guide.range(of: "- [ ] Service `model`"))
+        XCTAssertLessThan(quota.lowerBound, service.lowerBound)
+    }
+}

@@ -75,9 +75,9 @@ enum GPUCapacityBuilder {
         w.decisions.append(capacityDecision)
         if ctx.overrides.existingCluster != nil {
             ctx.addFinding(Finding(id: "FERRY-PLAN-GPU-EXISTING-CLUSTER", severity: .warning,
-                                   message: "\(f.name) runs on the capacity provider \(name), which the template cannot add to the existing cluster without replacing its providers",
+                                   message: "\(f.name) runs on the capacity provider \(name), which the template cannot add to the existing cluster without replacing the cluster's providers: ECS refuses to create the service until it is added",
                                    subject: "services.\(f.name)", evidence: [request.evidence],
-                                   fix: "add the capacity provider to the cluster's providers (aws ecs put-cluster-capacity-providers) after the first deploy"),
+                                   fix: "drop x-aws-cluster so the template owns the cluster, or add the capacity provider to the cluster by hand (aws ecs put-cluster-capacity-providers, listing the cluster's current providers as well)"),
                            waiverFor: f.name)
         }
         return EC2CapacityProvider(name: name, workload: w.name, instanceType: instance.instanceType, gpusPerInstance: instance.gpus,
