@@ -134,4 +134,11 @@ final class GPUPlanTests: XCTestCase {
         XCTAssertTrue(b.findings.contains { $0.id == "FERRY-PLAN-GPU-JOB" })
         XCTAssertNil(b.capacityProviders)
     }
+
+    func testInvariantsHoldAndCatchAMissingProvider() throws {
+        var b = try plan(reserving("1"))
+        XCTAssertEqual(BlueprintValidator.violations(of: b), [])
+        b.capacityProviders = nil
+        XCTAssertEqual(BlueprintValidator.violations(of: b).map(\.invariant), ["ec2-workload-capacity"])
+    }
 }

@@ -18,6 +18,7 @@ public enum BlueprintValidator {
         references(b, &out)
         loadBalancer(b, &out)
         workloads(b, &out)
+        capacity(b, &out)
         uniqueNames(b, &out)
         return out
     }
