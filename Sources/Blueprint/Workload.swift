@@ -1,4 +1,4 @@
-/// A container workload on ECS Fargate: a long-running service (`web`, `internal`,
+/// A container workload on ECS (Fargate, or EC2 GPU capacity for `ecs-ec2`): a long-running service (`web`, `internal`,
 /// `worker`) or a task that runs to completion (`job`). Everything a renderer needs to
 /// write the task definition, service and scaling is here.
 public struct Workload: Sendable, Codable, Equatable {

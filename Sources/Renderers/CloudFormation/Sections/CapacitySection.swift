@@ -15,7 +15,7 @@ enum CapacitySection {
         guard let first = providers.first else { return }
         let n = c.names
         var ami = CFNParameter(type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
-                               description: "ECS-optimized Amazon Linux 2023 GPU AMI for the GPU instances (public SSM parameter; pin an AMI ID to stop replacements).",
+                               description: "ECS-optimized Amazon Linux 2023 GPU AMI for the GPU instances (public SSM parameter, read at each deploy; pin an AMI ID to keep the image fixed).",
                                default: .string(first.amiParameter))
         ami.constraintDescription = "an SSM parameter holding an AMI ID"
         c.template.parameters[amiParameter] = ami
