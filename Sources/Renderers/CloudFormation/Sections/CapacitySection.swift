@@ -15,7 +15,7 @@ enum CapacitySection {
         guard let first = providers.first else { return }
         let n = c.names
         var ami = CFNParameter(type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
-                               description: "ECS-optimized Amazon Linux 2023 GPU AMI for the GPU instances (public SSM parameter, read at each deploy; pin an AMI ID to keep the image fixed).",
+                               description: "ECS-optimized Amazon Linux 2023 GPU AMI for the GPU instances (a public SSM parameter, resolved at each deploy; to keep the image fixed, name an SSM parameter of your own that holds the AMI ID).",
                                default: .string(first.amiParameter))
         ami.constraintDescription = "an SSM parameter holding an AMI ID"
         c.template.parameters[amiParameter] = ami
