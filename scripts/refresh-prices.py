@@ -73,6 +73,7 @@ MATCHERS = {
     ("iot", "messages-million"): ("AWSIoT", usagetype("IoT-Messaging"), 1_000_000),
     ("sqs", "standard-requests-million"): ("AWSQueueService", both(usagetype("Requests-RBP"), attrs(queueType="Standard")), 1_000_000),
     ("sns", "requests-million"): ("AmazonSNS", usagetype("Requests-Tier1"), 1_000_000),
+    ("ebs", "gp3-gb-month"): ("AmazonEC2", both(usagetype("EBS:VolumeUsage.gp3"), attrs(productFamily="Storage")), 1),
 }
 
 RDS_ENGINES = {"postgresql": "PostgreSQL", "mysql": "MySQL"}
@@ -93,6 +94,10 @@ def matcher(service, key):
                                    productFamily="Database Instance"), 1)
     if service == "elasticache" and key.startswith("node-hours.") and len(parts) == 3 and parts[1] in CACHE_ENGINES:
         return ("AmazonElastiCache", attrs(instanceType=parts[2], cacheEngine=CACHE_ENGINES[parts[1]]), 1)
+    if service == "ec2" and key.startswith("instance-hours."):
+        # Linux, shared tenancy, no pre-installed software, not a reservation's placeholder.
+        return ("AmazonEC2", attrs(instanceType=key[len("instance-hours."):], operatingSystem="Linux", tenancy="Shared",
+                                   preInstalledSw="NA", licenseModel="No License required", capacitystatus="Used"), 1)
     return None
 
 

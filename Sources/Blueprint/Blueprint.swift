@@ -18,6 +18,9 @@ public struct Blueprint: Sendable, Codable, Equatable {
     /// The ECS cluster; nil when nothing runs on ECS.
     public var cluster: ClusterSpec?
     public var workloads: [Workload]
+    /// EC2 capacity for workloads Fargate cannot run (GPUs), by name; nil when there is none, so a
+    /// plan without any reads as before.
+    public var capacityProviders: [EC2CapacityProvider]?
     public var repositories: [ImageRepository]
     public var loadBalancer: LoadBalancer?
     /// Public ports that are not HTTP; nil when there are none.
@@ -92,6 +95,7 @@ public struct Blueprint: Sendable, Codable, Equatable {
         self.templateOverlay = nil
         self.templateOverlayTargets = nil
         self.networkLoadBalancer = nil
+        self.capacityProviders = nil
     }
 
     // Lookups by name for renderers.

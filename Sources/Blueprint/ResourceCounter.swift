@@ -35,12 +35,21 @@ public enum ResourceCounter {
         if let cluster = b.cluster, cluster.existingClusterName == nil { add("AWS::ECS::Cluster") }
         add("AWS::ECR::Repository", b.repositories.count)
         add("AWS::ECS::TaskDefinition", b.workloads.count)
-        let services = b.workloads.filter { $0.target == .ecsFargate }
+        let services = b.workloads.filter { $0.target.isECSService }
         add("AWS::ECS::Service", services.count)
         let scaled = b.workloads.filter { $0.scaling != nil }
         add("AWS::ApplicationAutoScaling::ScalableTarget", scaled.count)
         add("AWS::ApplicationAutoScaling::ScalingPolicy", scaled.count)
         add("AWS::Events::Rule", b.workloads.filter { $0.schedule != nil }.count)
+        // EC2 capacity for GPU workloads; associations only on a cluster the template creates.
+        let providers = b.ec2CapacityProviders
+        add("AWS::EC2::LaunchTemplate", providers.count)
+        add("AWS::AutoScaling::AutoScalingGroup", providers.count)
+        add("AWS::ECS::CapacityProvider", providers.count)
+        add("AWS::IAM::InstanceProfile", Set(providers.map(\.instanceRole)).count)
+        if !providers.isEmpty, let cluster = b.cluster, cluster.existingClusterName == nil {
+            add("AWS::ECS::ClusterCapacityProviderAssociations")
+        }
 
         // Edge.
         if let nlb = b.networkLoadBalancer, !nlb.listeners.isEmpty {

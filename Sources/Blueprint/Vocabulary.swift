@@ -27,6 +27,8 @@ public enum ServiceRole: String, Sendable, Codable, Equatable, CaseIterable {
 public enum DeploymentTarget: String, Sendable, Codable, Equatable, CaseIterable {
     case ecsFargate = "ecs-fargate"
     case ecsFargateTask = "ecs-fargate-task"
+    /// An ECS service on EC2 instances of its own capacity provider (it needs GPUs, which Fargate lacks).
+    case ecsEc2 = "ecs-ec2"
     case rdsPostgresql = "rds-postgresql"
     case rdsMysql = "rds-mysql"
     case auroraPostgresql = "aurora-postgresql"

@@ -1,4 +1,4 @@
-/// A container workload on ECS Fargate: a long-running service (`web`, `internal`,
+/// A container workload on ECS (Fargate, or EC2 GPU capacity for `ecs-ec2`): a long-running service (`web`, `internal`,
 /// `worker`) or a task that runs to completion (`job`). Everything a renderer needs to
 /// write the task definition, service and scaling is here.
 public struct Workload: Sendable, Codable, Equatable {
@@ -7,7 +7,7 @@ public struct Workload: Sendable, Codable, Equatable {
     /// Short name used in AWS names and Cloud Map (`svc-auth` for `smartboard-svc-auth`).
     public var shortName: String
     public var role: ServiceRole
-    /// `ecs-fargate` (service) or `ecs-fargate-task` (job).
+    /// `ecs-fargate` (service), `ecs-ec2` (service on GPU instances) or `ecs-fargate-task` (job).
     public var target: DeploymentTarget
     public var image: ImageSource
     public var size: TaskSize
@@ -46,6 +46,10 @@ public struct Workload: Sendable, Codable, Equatable {
     public var fileMounts: [FileMount]
     /// Rolling-deployment settings.
     public var deployment: DeploymentSettings
+    /// GPUs the task reserves (ECS `ResourceRequirements` GPU); nil: none.
+    public var gpuCount: Int? = nil
+    /// The EC2 capacity provider it runs on (`Blueprint.capacityProviders[].name`), for target `ecs-ec2`.
+    public var capacityProvider: String? = nil
     public var decisions: [Decision]
 
     public init(name: String, shortName: String? = nil, role: ServiceRole, target: DeploymentTarget = .ecsFargate,

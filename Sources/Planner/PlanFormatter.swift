@@ -51,6 +51,9 @@ public enum PlanFormatter {
         if let sd = b.serviceDiscovery {
             out += "Cloud Map (\(sd.name)): \(sd.services.map(\.name).joined(separator: ", "))\n"
         }
+        if !b.ec2CapacityProviders.isEmpty {
+            out += "GPU capacity: " + b.ec2CapacityProviders.map { "\($0.workload) on \($0.instanceType) (\($0.minSize)–\($0.maxSize) instances)" }.joined(separator: ", ") + "\n"
+        }
         let env = PlanSummary(b).env
         if !env.isEmpty {
             let counts = EnvDisposition.allCases.compactMap { d -> String? in

@@ -57,7 +57,7 @@ enum CostDeltas {
                 variant("Cache replica with automatic failover for \(d.name)", key: "x-ferry.cache.replicas") { $0.dataStores[i].instanceCount = 2 }
             }
         }
-        let runsOnECS = bp.workloads.contains { $0.target == .ecsFargate || $0.target == .ecsFargateTask }
+        let runsOnECS = bp.workloads.contains { $0.target.isECSService || $0.target == .ecsFargateTask }
         if let cluster = bp.cluster, runsOnECS {
             let hasWorkers = bp.workloads.contains { $0.role == .worker }
             if hasWorkers && !cluster.spotForWorkers {
@@ -73,6 +73,13 @@ enum CostDeltas {
                 variant("Container Insights off", key: "x-ferry.observability.container_insights") { $0.cluster?.containerInsights = false }
             } else {
                 variant("Container Insights on", key: "x-ferry.observability.container_insights") { $0.cluster?.containerInsights = true }
+            }
+        }
+        for (i, p) in bp.ec2CapacityProviders.enumerated() {
+            if p.minSize == 0 {
+                variant("GPU instance for \(p.workload) always on (minimum 1) instead of scaling to zero", key: "x-ferry.scaling") { $0.capacityProviders?[i].minSize = 1 }
+            } else {
+                variant("GPU instances for \(p.workload) scale to zero when idle (minimum 0)", key: "x-ferry.scaling") { $0.capacityProviders?[i].minSize = 0 }
             }
         }
         if let lb = bp.loadBalancer {

@@ -13,6 +13,7 @@ public struct CostEstimator: Sendable {
         NetworkEstimator.estimate(blueprint, into: &b)
         LoadBalancerEstimator.estimate(blueprint, into: &b)
         WorkloadEstimator.estimate(blueprint, into: &b)
+        GPUCapacityEstimator.estimate(blueprint, into: &b)
         DataStoreEstimator.estimate(blueprint, into: &b)
         StorageEstimator.estimate(blueprint, into: &b)
         FileSystemEstimator.estimate(blueprint, into: &b)

@@ -18,6 +18,7 @@ public enum BlueprintValidator {
         references(b, &out)
         loadBalancer(b, &out)
         workloads(b, &out)
+        capacity(b, &out)
         uniqueNames(b, &out)
         return out
     }
@@ -162,7 +163,7 @@ public enum BlueprintValidator {
                                      message: "depends on \(d), which is not deployed"))
             }
         }
-        for s in b.services where [.ecsFargate, .ecsFargateTask].contains(s.target) && b.workload(named: s.name) == nil
+        for s in b.services where [.ecsFargate, .ecsEc2, .ecsFargateTask].contains(s.target) && b.workload(named: s.name) == nil
             && [.web, .internal, .worker, .job].contains(s.role) {
             out.append(Violation(invariant: "service-has-workload", path: "services[\(s.name)]",
                                  message: "planned as \(s.role.rawValue) on \(s.target.rawValue) but no workload runs it"))

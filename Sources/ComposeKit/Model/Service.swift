@@ -55,6 +55,8 @@ public struct Service: Sendable, Equatable {
     /// keyed like `locations` (`command[2]`, `healthcheck.test[1]`); words with no `$` are absent.
     /// Offsets are into the word. Lets the planner tell which characters came from which variable.
     public var wordSubstitutions: [String: [Substitution]] = [:]
+    /// `gpus`: device requests for GPUs (`gpus: all` is one request with count -1).
+    public var gpus: [DeviceRequest] = []
 
     public init(name: String) {
         self.name = name
@@ -193,6 +195,8 @@ public struct Resources: Sendable, Equatable {
     public var cpus: Double?
     public var memoryBytes: Int64?
     public var pids: Int?
+    /// Reservations only: device requests (GPUs).
+    public var devices: [DeviceRequest] = []
     public init(cpus: Double? = nil, memoryBytes: Int64? = nil, pids: Int? = nil) { self.cpus = cpus; self.memoryBytes = memoryBytes; self.pids = pids }
 }
 

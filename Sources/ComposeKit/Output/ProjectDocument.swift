@@ -161,6 +161,7 @@ extension Service {
         str("pull_policy", pullPolicy)
         if let v = stopGracePeriod { o["stop_grace_period"] = .string(Self.goDuration(v)) }
         if let v = logging { o["logging"] = ConfigValue(v) }
+        if !gpus.isEmpty { o["gpus"] = .array(gpus.map(\.configDocument)) }
         for (k, v) in otherKeys { o[k] = ConfigValue(v) }
         for (k, v) in extensions { o[k] = ConfigValue(v) }
         return .object(o)
@@ -202,6 +203,7 @@ extension Resources {
         if let v = cpus { o["cpus"] = .double(v) }
         if let v = memoryBytes { o["memory"] = .string(String(v)) }
         if let v = pids { o["pids"] = .int(Int64(v)) }
+        if !devices.isEmpty { o["devices"] = .array(devices.map(\.configDocument)) }
         return .object(o)
     }
 }
@@ -215,5 +217,17 @@ extension ConfigValue {
         case .object(let o): return .object(o.mapValues { $0.escapingDollars() })
         default: return self
         }
+    }
+}
+
+extension DeviceRequest {
+    var configDocument: ConfigValue {
+        var o: [String: ConfigValue] = [:]
+        if let v = driver { o["driver"] = .string(v) }
+        if let v = count { o["count"] = .int(Int64(v)) }
+        if !deviceIDs.isEmpty { o["device_ids"] = .array(deviceIDs.map(ConfigValue.string)) }
+        if !capabilities.isEmpty { o["capabilities"] = .array(capabilities.map(ConfigValue.string)) }
+        if !options.isEmpty { o["options"] = .object(options.mapValues(ConfigValue.string)) }
+        return .object(o)
     }
 }

@@ -1,5 +1,5 @@
-/// `deploy`: mode, replicas, resources (limits/reservations: cpus, memory, pids),
-/// restart_policy, labels. Other deploy keys are reported as dropped.
+/// `deploy`: mode, replicas, resources (limits/reservations: cpus, memory, pids; reservations:
+/// devices), restart_policy, labels. Other deploy keys are reported as dropped.
 enum DeploySyntax {
     static let modelled: Set<String> = ["mode", "replicas", "resources", "restart_policy", "labels"]
 
@@ -52,6 +52,8 @@ enum DeploySyntax {
             case "cpus": r.cpus = try e.value.asDouble(p)
             case "memory": r.memoryBytes = try ByteSize.bytes(e.value, p)
             case "pids": r.pids = try e.value.asInt(p)
+            // The Compose spec has device requests under reservations only.
+            case "devices" where path.hasSuffix(".reservations"): r.devices = try DeviceRequestSyntax.transform(e.value, p)
             default: diagnostics.append(dropped(p, e.keyLocation))
             }
         }

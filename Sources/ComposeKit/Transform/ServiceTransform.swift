@@ -73,6 +73,7 @@ enum ServiceTransform {
             case "cap_add": s.capAdd = v.isNull ? [] : try v.asStringList(p)
             case "cap_drop": s.capDrop = v.isNull ? [] : try v.asStringList(p)
             case "devices": s.devices = v.isNull ? [] : try devices(v, p)
+            case "gpus": s.gpus = try DeviceRequestSyntax.gpus(v, p)
             case "extra_hosts": s.extraHosts = v.isNull ? [] : try extraHosts(v, p)
             case "platform": s.platform = try v.asOptionalString(p)
             case "pull_policy": s.pullPolicy = try v.asOptionalString(p)

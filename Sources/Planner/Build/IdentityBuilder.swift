@@ -81,7 +81,7 @@ enum ObservabilityBuilder {
                                     statistic: "Maximum", threshold: 0, periodSeconds: 60, evaluationPeriods: 3))
             }
         }
-        for w in b.workloads where w.target == .ecsFargate {
+        for w in b.workloads where w.target.isECSService {
             let subject = ResourceReference(kind: .workload, name: w.name)
             alarms.append(Alarm(name: "\(w.shortName)-cpu", description: "\(w.shortName) CPU above 80%", namespace: "AWS/ECS", metricName: "CPUUtilization",
                                 subject: subject, threshold: 80, evaluationPeriods: 3))
@@ -113,7 +113,7 @@ enum ObservabilityBuilder {
             widgets.append(DashboardWidget(title: "Load balancer latency", namespace: "AWS/ApplicationELB", metricNames: ["TargetResponseTime"],
                                            subject: ResourceReference(kind: .loadBalancer, name: "public")))
         }
-        for w in b.workloads where w.target == .ecsFargate {
+        for w in b.workloads where w.target.isECSService {
             widgets.append(DashboardWidget(title: "\(w.shortName) CPU and memory", namespace: "AWS/ECS", metricNames: ["CPUUtilization", "MemoryUtilization"],
                                            subject: ResourceReference(kind: .workload, name: w.name)))
         }

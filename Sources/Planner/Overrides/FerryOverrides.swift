@@ -64,7 +64,7 @@ enum OverrideParser {
     static let knownServiceKeys: Set<String> = Set([
         "role", "target", "public", "path", "paths", "host", "hosts", "port", "health", "healthpath", "healthcheckpath",
         "cpu", "memory", "replicas", "desired", "count", "scaling", "autoscaling", "min", "max", "schedule", "skip",
-        "name", "env", "environment", "engine", "version", "engineversion", "instanceclass", "instance", "storage", "credentials",
+        "name", "env", "environment", "engine", "version", "engineversion", "instanceclass", "instance", "instancetype", "storage", "credentials",
         "table", "tables", "partitionkey", "sortkey", "ttl", "bucket", "versioning", "lifecycle", "expire", "expiredays",
         "cors", "topics", "waive", "domain", "certificate", "volumes",
     ].map(ExtensionReader.normalize))
@@ -142,7 +142,7 @@ enum OverrideParser {
         }
         if let r = x.child("engine"), let v = r.string { o.engine = v.lowercased(); note(&o, "engine", r, s) }
         if let r = x.child("version", "engineversion"), let v = r.string { o.engineVersion = v; note(&o, "version", r, s) }
-        if let r = x.child("instanceclass", "instance"), let v = r.string { o.instanceClass = v; note(&o, "instance", r, s) }
+        if let r = x.child("instanceclass", "instance", "instancetype"), let v = r.string { o.instanceClass = v; note(&o, "instance", r, s) }
         if let r = x.child("storage"), let v = r.int, v > 0 { o.storageGB = v; note(&o, "storage", r, s) }
         if let r = x.child("credentials") {
             switch r.string?.lowercased() {

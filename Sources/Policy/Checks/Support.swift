@@ -94,7 +94,7 @@ extension PolicyContext {
 
     /// Workloads ferry deploys (Blueprint view), for checks that also work without a template.
     var deployedWorkloads: [Workload] {
-        (blueprint?.workloads ?? []).filter { $0.target == .ecsFargate || $0.target == .ecsFargateTask }
+        (blueprint?.workloads ?? []).filter { $0.target.isECSService || $0.target == .ecsFargateTask }
     }
 
     /// A violation on a Blueprint element of a service.

@@ -44,7 +44,7 @@ enum OperationsEstimator {
             b.add("dashboard", "cloudwatch", "dashboards-month", quantity: 1, "1 dashboard")
         }
         if let cluster = blueprint.cluster, cluster.containerInsights {
-            let services = blueprint.workloads.filter { $0.target == .ecsFargate }.count
+            let services = blueprint.workloads.filter { $0.target.isECSService }.count
             let metrics = insightsMetricsPerCluster + insightsMetricsPerService * Double(services)
             b.add("cluster.\(cluster.name)", "cloudwatch", "metrics-month", quantity: metrics,
                   "Container Insights: \(num(insightsMetricsPerCluster)) cluster + \(num(insightsMetricsPerService)) × \(services) service metrics (approximate; performance log ingestion not included)")

@@ -255,7 +255,7 @@ struct CFNContext {
         case "port": return .string(workload.primaryPort.map(String.init) ?? "")
         case "url": return .string("http://\(host)" + (workload.primaryPort.map { ":\($0)" } ?? ""))
         case "name", "id":
-            return workload.target == .ecsFargate ? .getAtt(names.service(workload.name), "Name") : .ref(names.taskDefinition(workload.name))
+            return workload.target.isECSService ? .getAtt(names.service(workload.name), "Name") : .ref(names.taskDefinition(workload.name))
         case "taskDefinition": return .ref(names.taskDefinition(workload.name))
         case "networkConfiguration":
             // The `--network-configuration` argument of `aws ecs run-task`, as the service would run it.
@@ -264,7 +264,7 @@ struct CFNContext {
             let groups: CFNValue = workload.securityGroup.map { .getAtt(names.securityGroup($0), "GroupId") } ?? ""
             return .join("", ["awsvpcConfiguration={subnets=[", subnets, "],securityGroups=[", groups, "],assignPublicIp=DISABLED}"])
         default:
-            return workload.target == .ecsFargate ? .ref(names.service(workload.name)) : .ref(names.taskDefinition(workload.name))
+            return workload.target.isECSService ? .ref(names.service(workload.name)) : .ref(names.taskDefinition(workload.name))
         }
     }
 

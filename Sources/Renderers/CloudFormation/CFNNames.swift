@@ -10,6 +10,7 @@ struct CFNNames {
         "AlarmTopic", "AlarmTopicKey", "AlarmTopicEmailSubscription", "Dashboard", "Budget", "IoTThingType", "IoTDevicePolicy",
         "FlowLogGroup", "FlowLogRole", "FlowLog", "WebAcl", "WebAclAssociation", "EndpointSecurityGroup",
         "LoadBalancerLogsBucket", "LoadBalancerLogsBucketPolicy", "EventsRole", "DomainRecord", "NetworkLoadBalancer",
+        "GpuAmiId", "ClusterCapacityProviders",
     ]
 
     let ids: ScopedLogicalIDs
@@ -39,6 +40,8 @@ struct CFNNames {
         add(b.loadBalancer?.targetGroups.map(\.name) ?? [], ["TargetGroup", "ListenerRule"])
         add(b.serviceDiscovery?.services.map(\.name) ?? [], ["DiscoveryService"])
         add(b.networkLoadBalancer?.listeners.map(\.name) ?? [], ["NlbTargetGroup", "NlbListener"])
+        add(b.ec2CapacityProviders.map(\.name), ["LaunchTemplate", "AutoScalingGroup", "CapacityProvider"])
+        add(Array(Set(b.ec2CapacityProviders.map(\.instanceRole))).sorted(), ["InstanceProfile"])
         ids = ScopedLogicalIDs(pairs: pairs, reserved: CFNNames.fixed)
     }
 
@@ -50,6 +53,7 @@ struct CFNNames {
     func targetGroup(_ name: String) -> String { id(name, "TargetGroup") }
     func securityGroup(_ name: String) -> String { id(name, "SecurityGroup") }
     func role(_ name: String) -> String { id(name, "Role") }
+    func instanceProfile(_ role: String) -> String { id(role, "InstanceProfile") }
     func alarm(_ name: String) -> String { id(name, "Alarm") }
     func secret(_ name: String) -> String { id(name, "Secret") }
     func parameter(_ name: String) -> String { id(name, "Parameter") }

@@ -26,6 +26,7 @@ public enum CloudFormationRenderer {
         IdentitySection.render(&c)
         ConfigurationSection.render(&c)
         ClusterSection.render(&c)
+        CapacitySection.render(&c)
         ServiceDiscoverySection.render(&c)
         LoadBalancerSection.render(&c)
         NetworkLoadBalancerSection.render(&c)

@@ -16,7 +16,11 @@ enum Tagging {
         "AWS::ApplicationAutoScaling::ScalingPolicy", "AWS::ElasticLoadBalancingV2::Listener",
         "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::WAFv2::WebACLAssociation", "AWS::S3::BucketPolicy",
         "AWS::CloudWatch::Dashboard", "AWS::SNS::Subscription", "AWS::Route53::RecordSet", "AWS::EFS::MountTarget",
+        "AWS::CloudWatch::Dashboard", "AWS::SNS::Subscription", "AWS::Route53::RecordSet",
+        "AWS::EC2::LaunchTemplate", "AWS::IAM::InstanceProfile", "AWS::ECS::ClusterCapacityProviderAssociations",
     ]
+    /// Types whose tags say whether instances they launch inherit them.
+    static let propagated: Set<String> = ["AWS::AutoScaling::AutoScalingGroup"]
 
     static func apply(_ tags: [Tag], to template: inout CFNTemplate) {
         let sorted = Dictionary(tags.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
@@ -24,10 +28,11 @@ enum Tagging {
         guard !sorted.isEmpty else { return }
         let list: CFNValue = .list(sorted.map { ["Key": .string($0.key), "Value": .string($0.value)] })
         let map: CFNValue = .map(Dictionary(uniqueKeysWithValues: sorted.map { ($0.key, CFNValue.string($0.value)) }))
+        let propagating: CFNValue = .list(sorted.map { ["Key": .string($0.key), "Value": .string($0.value), "PropagateAtLaunch": true] })
         for (id, resource) in template.resources where !untaggable.contains(resource.type) {
             var tagged = resource
             let key = propertyName[resource.type] ?? "Tags"
-            tagged.properties[key] = mapTagged.contains(resource.type) ? map : list
+            tagged.properties[key] = mapTagged.contains(resource.type) ? map : propagated.contains(resource.type) ? propagating : list
             template.resources[id] = tagged
         }
     }

@@ -57,7 +57,8 @@ extension ArchitectureGraph {
             default: tier = w.target == .ecsFargateTask ? .jobs : .workers
             }
             var details: [String] = []
-            details.append(w.target == .ecsFargateTask ? "Fargate task" : "Fargate")
+            let instanceType = w.capacityProvider.flatMap { b.capacityProvider(named: $0)?.instanceType }
+            details.append(w.target == .ecsFargateTask ? "Fargate task" : instanceType.map { "EC2 GPU \($0)" } ?? "Fargate")
             if let port = w.primaryPort { details[0] += " :\(port)" }
             let cap = w.capacity
             details.append(Self.size(w.size) + (cap.maximum > 1 ? " x\(cap.minimum)-\(cap.maximum)" : ""))
@@ -68,7 +69,7 @@ extension ArchitectureGraph {
         // Calls between workloads: what the environment points at, and compose depends_on on services
         // (waiting for a job to finish is ordering, not traffic).
         let workloadNames = Set(b.workloads.map(\.name))
-        let serviceNames = Set(b.workloads.filter { $0.target == .ecsFargate }.map(\.name))
+        let serviceNames = Set(b.workloads.filter { $0.target.isECSService }.map(\.name))
         for w in b.workloads {
             var targets = Set(w.dependsOn.filter { serviceNames.contains($0) })
             for variable in w.environment {

@@ -76,6 +76,7 @@ struct GuideContext {
         switch target {
         case .ecsFargate: return "ECS Fargate"
         case .ecsFargateTask: return "ECS Fargate task"
+        case .ecsEc2: return "ECS on EC2 GPU instances"
         case .s3: return "Amazon S3"
         case .cloudfrontS3: return "Amazon S3 + CloudFront"
         case .dynamodb: return "Amazon DynamoDB"

@@ -21,7 +21,7 @@ struct OverrideRole: RoleRule {
 
     static func role(for target: DeploymentTarget) -> ServiceRole {
         switch target {
-        case .ecsFargate: return .internal
+        case .ecsFargate, .ecsEc2: return .internal
         case .ecsFargateTask: return .job
         case .cloudfrontS3: return .static
         case .alb: return .proxy

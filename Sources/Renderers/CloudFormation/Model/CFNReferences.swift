@@ -79,7 +79,7 @@ extension CFNValue {
         case .list(let items), .and(let items), .or(let items), .join(_, let items):
             for v in items { v.collect(into: &out) }
         case .map(let m): for v in m.values { v.collect(into: &out) }
-        case .select(_, let v), .not(let v), .split(_, let v), .cidr(let v, _, _): v.collect(into: &out)
+        case .select(_, let v), .not(let v), .split(_, let v), .cidr(let v, _, _), .base64(let v): v.collect(into: &out)
         case .if(_, let a, let b), .equals(let a, let b):
             a.collect(into: &out)
             b.collect(into: &out)
@@ -108,7 +108,7 @@ extension CFNValue {
         case .list(let items), .and(let items), .or(let items), .join(_, let items):
             for v in items { v.collectConditions(into: &out) }
         case .map(let m): for v in m.values { v.collectConditions(into: &out) }
-        case .select(_, let v), .not(let v), .split(_, let v), .cidr(let v, _, _): v.collectConditions(into: &out)
+        case .select(_, let v), .not(let v), .split(_, let v), .cidr(let v, _, _), .base64(let v): v.collectConditions(into: &out)
         }
     }
 }

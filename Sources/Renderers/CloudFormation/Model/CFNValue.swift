@@ -29,6 +29,8 @@ public indirect enum CFNValue: Sendable, Equatable {
     /// A reference to a condition inside a condition expression.
     case condition(String)
     case split(String, CFNValue)
+    /// `Fn::Base64` (EC2 user data).
+    case base64(CFNValue)
     /// `AWS::NoValue`: the property is left out (used under `Fn::If`).
     case noValue
 
@@ -74,6 +76,7 @@ public indirect enum CFNValue: Sendable, Equatable {
         case .split(let separator, let text):
             return .object(["Fn::Split": .array([.string(separator), text.node])])
         case .noValue: return .object(["Ref": .string("AWS::NoValue")])
+        case .base64(let v): return .object(["Fn::Base64": v.node])
         }
     }
 
@@ -91,6 +94,7 @@ public indirect enum CFNValue: Sendable, Equatable {
         case .select(let i, let v): inner = .select(i, v.rewritten(transform))
         case .not(let v): inner = .not(v.rewritten(transform))
         case .split(let sep, let v): inner = .split(sep, v.rewritten(transform))
+        case .base64(let v): inner = .base64(v.rewritten(transform))
         case .cidr(let v, let c, let b): inner = .cidr(v.rewritten(transform), c, b)
         case .if(let c, let a, let b): inner = .if(c, a.rewritten(transform), b.rewritten(transform))
         case .equals(let a, let b): inner = .equals(a.rewritten(transform), b.rewritten(transform))

@@ -32,7 +32,8 @@ enum ClusterSection {
                 "ClusterName": .string(cluster.name),
                 "ClusterSettings": [["Name": "containerInsights", "Value": cluster.containerInsights ? "enabled" : "disabled"]],
             ]
-            if cluster.spotForWorkers {
+            // With EC2 capacity the associations resource holds the Fargate providers too (CapacitySection).
+            if cluster.spotForWorkers && b.ec2CapacityProviders.isEmpty {
                 properties["CapacityProviders"] = ["FARGATE", "FARGATE_SPOT"]
                 properties["DefaultCapacityProviderStrategy"] = [["CapacityProvider": "FARGATE", "Weight": 1]]
             }

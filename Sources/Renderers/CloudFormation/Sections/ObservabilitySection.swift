@@ -75,7 +75,7 @@ enum ObservabilitySection {
         let n = c.names
         switch (namespace, subject.kind) {
         case ("AWS/ECS", .workload):
-            guard b.workload(named: subject.name)?.target == .ecsFargate else { break }
+            guard b.workload(named: subject.name)?.target.isECSService == true else { break }
             return ([("ClusterName", .ref("Cluster")), ("ServiceName", .getAtt(n.service(subject.name), "Name"))], subject.name)
         case ("AWS/ECS", .cluster):
             return ([("ClusterName", .ref("Cluster"))], nil)

@@ -7,7 +7,7 @@ enum WorkloadSection {
         for workload in c.blueprint.workloads {
             renderTaskDefinition(&c, workload)
             switch workload.target {
-            case .ecsFargate:
+            case .ecsFargate, .ecsEc2:
                 renderService(&c, workload)
                 if let scaling = workload.scaling { renderScaling(&c, workload, scaling) }
             default:
@@ -117,6 +117,8 @@ enum WorkloadSection {
                 seen.insert(volumeName(volume.name)).inserted ? ["Name": .string(volumeName(volume.name))] : nil
             } + FileSystemSection.taskVolumes(&c, w))
         }
+        CapacitySection.adjustTaskDefinition(w, properties: &properties, container: &container)
+        properties["ContainerDefinitions"] = [.map(container)]
         checkRoles(&c, w)
         c.add(n.taskDefinition(w.name), CFNResource("AWS::ECS::TaskDefinition", properties, group: w.name))
     }
@@ -179,13 +181,15 @@ enum WorkloadSection {
                 "SecurityGroups": w.securityGroup.map { [.getAtt(n.securityGroup($0), "GroupId")] } ?? [],
             ]],
         ]
+        var dependsOn: [String] = []
         let spot = (b.cluster?.spotForWorkers ?? false) && w.role == .worker
-        if spot {
+        if CapacitySection.adjustService(c, w, properties: &properties, dependsOn: &dependsOn) {
+            // Placed on its EC2 capacity provider.
+        } else if spot {
             properties["CapacityProviderStrategy"] = [["CapacityProvider": "FARGATE_SPOT", "Weight": 1]]
         } else {
             properties["LaunchType"] = "FARGATE"
         }
-        var dependsOn: [String] = []
         var balancers: [CFNValue] = []
         if let lb = b.loadBalancer {
             let groups = lb.targetGroups.filter { $0.workload == w.name }
@@ -214,12 +218,12 @@ enum WorkloadSection {
         if let namespace = b.serviceDiscovery, let registered = namespace.services.first(where: { $0.workload == w.name }) {
             properties["ServiceRegistries"] = [["RegistryArn": .getAtt(n.discoveryService(registered.name), "Arn")]]
         }
-        for other in w.dependsOn where b.workload(named: other)?.target == .ecsFargate && other != w.name {
+        for other in w.dependsOn where b.workload(named: other)?.target.isECSService == true && other != w.name {
             dependsOn.append(n.service(other))
         }
         if !w.fileMounts.isEmpty {
-            // EFS volumes need Fargate platform 1.4 or later.
-            properties["PlatformVersion"] = "LATEST"
+            // EFS volumes need Fargate platform 1.4 or later (EC2 capacity has no platform version).
+            if w.target != .ecsEc2 { properties["PlatformVersion"] = "LATEST" }
             dependsOn += FileSystemSection.mountTargetDependencies(c, w)
         }
         var service = CFNResource("AWS::ECS::Service", properties, group: w.name)

@@ -288,6 +288,7 @@ struct ChecklistSection: GuideSection {
             lines.append(Markdown.task("Create the ECS cluster " + Markdown.code(cluster.name)
                                        + (cluster.containerInsights ? " with Container Insights" : "")))
         }
+        lines += GPUGuide.checklist(c)
         if !b.logGroups.isEmpty {
             let retention = Set(b.logGroups.map(\.retentionDays)).sorted().map(String.init).joined(separator: "/")
             lines.append(Markdown.task("Log groups, one per service (" + Markdown.code(b.logGroups.sorted { $0.name < $1.name }
@@ -322,7 +323,7 @@ struct ChecklistSection: GuideSection {
         for workload in c.deployedWorkloads {
             var text = (workload.target == .ecsFargateTask ? "Task definition " : "Service ") + Markdown.code(workload.shortName)
                 + ": " + GuideContext.size(workload.size)
-            if workload.target == .ecsFargate {
+            if workload.target.isECSService {
                 let cap = workload.capacity
                 text += cap.minimum == cap.maximum ? ", \(count(cap.desired, "task"))"
                     : ", \(cap.desired) task\(cap.desired == 1 ? "" : "s") scaling \(cap.minimum)–\(cap.maximum)"

@@ -47,6 +47,7 @@ struct MappingSection: GuideSection {
     }
 
     private func target(_ service: ServicePlan, _ context: GuideContext) -> String {
+        if let gpu = GPUGuide.target(service, context) { return gpu }
         switch service.role {
         case .web:
             return context.blueprint.loadBalancer != nil ? "ECS Fargate + ALB" : "ECS Fargate (public)"
@@ -92,12 +93,13 @@ struct MappingSection: GuideSection {
             }
             var sizing = GuideContext.size(w.size)
             let c = w.capacity
-            if w.target == .ecsFargate {
+            if w.target.isECSService {
                 sizing += c.minimum == c.maximum ? ", \(count(c.desired, "task"))" : ", \(c.minimum)–\(c.maximum) tasks"
                 if w.scaling != nil { sizing += " (auto scaling)" }
             }
             parts.append(sizing)
             if let volumes = FileSystemGuide.mappingNote(w) { parts.append(volumes) }
+            if let gpu = GPUGuide.note(w, context) { parts.append(gpu) }
         }
         if let store = b.dataStore(named: service.name) {
             var text = Markdown.code(store.instanceClass)

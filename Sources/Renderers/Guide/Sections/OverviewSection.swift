@@ -8,7 +8,7 @@ struct OverviewSection: GuideSection {
         let b = context.blueprint
         var out: [String] = []
         let services = b.services.sorted { $0.name < $1.name }
-        let containers = services.filter { $0.target == .ecsFargate || $0.target == .ecsFargateTask }
+        let containers = services.filter { $0.target.isECSService || $0.target == .ecsFargateTask }
         let managed = services.filter {
             $0.role == .datastore || $0.target == .s3 || $0.target == .dynamodb || $0.target == .iotCore
                 || $0.target == .cloudfrontS3
@@ -19,7 +19,11 @@ struct OverviewSection: GuideSection {
         var sentences: [String] = []
         sentences.append("The Compose project has \(count(services.count, "service")).")
         if !containers.isEmpty {
-            sentences.append("\(count(containers.count, "runs", plural: "run")) as containers on ECS Fargate ("
+            // GPU services run on EC2 capacity of their own: Fargate has no GPUs.
+            let onGPU = containers.filter { $0.target == .ecsEc2 }.map(\.name)
+            let platform = onGPU.isEmpty ? "ECS Fargate" : onGPU.count == containers.count ? "ECS on EC2 GPU instances"
+                : "ECS (Fargate; " + list(onGPU) + " on EC2 GPU instances)"
+            sentences.append("\(count(containers.count, "runs", plural: "run")) as containers on \(platform) ("
                              + list(containers.map(\.name)) + ")"
                              + (b.loadBalancer != nil ? ", the public ones behind one Application Load Balancer"
                                 + (context.hasHTTPS ? " with HTTPS" : "") : "")
