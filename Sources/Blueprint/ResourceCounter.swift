@@ -37,10 +37,13 @@ public enum ResourceCounter {
         add("AWS::ECS::TaskDefinition", b.workloads.count)
         let services = b.workloads.filter { $0.target.isECSService }
         add("AWS::ECS::Service", services.count)
-        let scaled = b.workloads.filter { $0.scaling != nil }
+        // As WorkloadSection: services scale, tasks (anything else) run on their schedule.
+        let scaled = services.filter { $0.scaling != nil }
         add("AWS::ApplicationAutoScaling::ScalableTarget", scaled.count)
         add("AWS::ApplicationAutoScaling::ScalingPolicy", scaled.count)
-        add("AWS::Events::Rule", b.workloads.filter { $0.schedule != nil }.count)
+        let scheduled = b.workloads.filter { !$0.target.isECSService && $0.schedule != nil }
+        add("AWS::Events::Rule", scheduled.count)
+        if !scheduled.isEmpty && !b.roles.contains(where: { $0.assumedBy == "events.amazonaws.com" }) { add("AWS::IAM::Role") }
         // EC2 capacity for GPU workloads; associations only on a cluster the template creates.
         let providers = b.ec2CapacityProviders
         add("AWS::EC2::LaunchTemplate", providers.count)

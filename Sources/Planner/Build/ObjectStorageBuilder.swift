@@ -14,6 +14,13 @@ enum ObjectStorageBuilder {
             for (i, entry) in names.enumerated() {
                 let logical = Naming.shortName(entry.name, project: ctx.project.name)
                 let users = Array(Set(clients + clientsNaming(entry.name, ctx))).sorted()
+                // Two local stores naming the same bucket: on S3 it is one bucket, used by both stores' clients.
+                if let j = ctx.blueprint.buckets.firstIndex(where: { $0.name == logical }) {
+                    ctx.blueprint.buckets[j].readers = Array(Set(ctx.blueprint.buckets[j].readers + users)).sorted()
+                    ctx.blueprint.buckets[j].writers = Array(Set(ctx.blueprint.buckets[j].writers + users)).sorted()
+                    if i == 0 { ctx.elements[f.name] = "buckets.\(logical)" }
+                    continue
+                }
                 var decisions = ctx.verdicts[f.name]?.decisions ?? []
                 decisions.append(Decision(topic: "bucket", choice: entry.name,
                                           reason: found.isEmpty ? "no bucket name found in the compose files: one bucket for the store" : "bucket name used locally",

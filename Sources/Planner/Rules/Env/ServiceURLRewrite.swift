@@ -14,8 +14,12 @@ struct ServiceURLRewrite: EnvRule {
             return EnvVar(name: i.name, disposition: .removed, value: .unset,
                           reason: "path of a compose secret file: on ECS the secret arrives as an environment variable instead")
         }
+        // A value that carries credentials is never kept as a parameter (plain text in SSM and the
+        // template): it falls through to SecretEnvVar, which keeps it in Secrets Manager.
+        let carriesSecret = SecretSignals.valueLooksSecret(value) || !i.secretParts.isEmpty || SecretSignals.nameLooksSecret(i.name)
         for m in i.mentions where !m.isLoopback {
             if ctx.graph.hostIndex[m.host] == nil, let disabled = ctx.disabledHosts[m.host] {
+                if carriesSecret { return nil }
                 let p = ctx.parameter(forEnv: i.name, value: value, service: i.facts.name, description: "\(i.name) of \(i.facts.name)", decisions: [])
                 ctx.addFinding(Finding(id: "FERRY-PLAN-UNDEPLOYED-TARGET", severity: .warning,
                                        message: "\(i.name) in \(i.facts.name) points at \(disabled), which is only in an inactive profile and is not deployed",
@@ -33,17 +37,17 @@ struct ServiceURLRewrite: EnvRule {
                 targets.append(owner)
             case .proxy:
                 let prefix = "https://{publicHost}"
-                if m.scheme != nil {
+                if m.scheme != nil, !ctx.routes.isEmpty {
                     rewritten = Self.replaceOrigin(of: m, in: rewritten, with: prefix)
                     targets.append(owner)
                 }
             case .devtool, .`init`:
-                _ = ctx.parameter(forEnv: i.name, value: value, service: i.facts.name, description: "\(i.name) of \(i.facts.name)", decisions: [])
                 ctx.addFinding(Finding(id: "FERRY-PLAN-UNDEPLOYED-TARGET", severity: .warning,
                                        message: "\(i.name) in \(i.facts.name) points at \(owner), which is not deployed (\(role.rawValue))",
                                        subject: i.evidence.path, evidence: [i.evidence],
                                        fix: ctx.verdicts[owner]?.instead.map { "set the parameter to the production service: \($0)" } ?? "set the parameter to the production endpoint"),
                                waiverFor: i.facts.name)
+                if carriesSecret { return nil }
                 let p = ctx.parameter(forEnv: i.name, value: value, service: i.facts.name, description: "\(i.name) of \(i.facts.name)", decisions: [])
                 return EnvVar(name: i.name, disposition: .parameter, value: .parameter(name: p),
                               reason: "points at \(owner), a \(role.rawValue) that is not deployed: set the SSM parameter to the production endpoint")
@@ -57,6 +61,15 @@ struct ServiceURLRewrite: EnvRule {
             return EnvVar(name: i.name, disposition: .rewritten,
                           value: .template(rewritten, parts: ["publicHost": ResourceReference(kind: .loadBalancer, name: "public", attribute: "host")]),
                           reason: "URL of \(names) (a proxy the load balancer replaces): the public HTTPS URL")
+        }
+        if carriesSecret {
+            // The rewritten URL still holds its credentials: it is a secret whose value is supplied
+            // (the template cannot hold it), with the Cloud Map host to use.
+            let secret = ctx.secret(forEnv: i.name, value: rewritten, service: i.facts.name,
+                                    description: "\(i.name) of \(i.facts.name): its URL with credentials, pointing at \(names) by the Cloud Map name in \(ctx.namespace)",
+                                    generation: .provided, decisions: [])
+            return EnvVar(name: i.name, disposition: .secret, value: .secret(name: secret, key: nil),
+                          reason: "URL of \(names) with credentials: kept in Secrets Manager; supply it with the host \(targets.compactMap { ctx.discoveryNames[$0] }.sorted().first.map { "\($0).\(ctx.namespace)" } ?? ctx.namespace)")
         }
         return EnvVar(name: i.name, disposition: .rewritten, value: .literal(rewritten),
                       reason: "URL of \(names) rewritten to the Cloud Map name in \(ctx.namespace)")
