@@ -50,7 +50,9 @@ let package = Package(
             "ComposeKit", "Blueprint", "Planner", "Renderers", "Pricing", "Policy", "AWSKit", "Deployer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "ferry", dependencies: ["FerryCLI"]),
+        // Release builds link the Swift runtime and Foundation statically: no shared libraries to load at start.
+        .executableTarget(name: "ferry", dependencies: ["FerryCLI"],
+                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
         // Generated Compose projects and the plan-and-render consistency check, for tests and ferry-bench.
         .target(name: "PlanGenerator", dependencies: ["ComposeKit", "Blueprint", "Planner", "Renderers", "Pricing", "Policy"]),
         .executableTarget(name: "ferry-bench", dependencies: ["ComposeKit", "Planner", "Renderers", "Pricing", "Policy", "PlanGenerator"]),

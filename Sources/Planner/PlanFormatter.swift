@@ -48,6 +48,9 @@ public enum PlanFormatter {
             if let d = lb.defaultTargetGroup { routes.append("/* → \(workload(of: d, lb))") }
             out += "\nLoad balancer: \(routes.joined(separator: ", "))\n"
         }
+        if let nlb = b.networkLoadBalancer, !nlb.listeners.isEmpty {
+            out += "Network load balancer: \(nlb.listeners.map { "\($0.port)/\($0.proto.lowercased()) → \($0.workload)" }.joined(separator: ", "))\n"
+        }
         if let sd = b.serviceDiscovery {
             out += "Cloud Map (\(sd.name)): \(sd.services.map(\.name).joined(separator: ", "))\n"
         }

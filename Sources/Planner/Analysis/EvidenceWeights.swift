@@ -51,7 +51,7 @@ enum EvidenceWeights {
 
     static func runsServer(_ f: ServiceFacts) -> Bool {
         let text = " " + f.commandText
-        return serverWords.contains { text.contains($0) }
+        return serverWords.contains { text.contains($0) } || WorkerRole.commandWords.contains { text.contains($0) }
     }
 
     /// Evidence that the service keeps running and serves: a port, a healthcheck, callers, a server command.

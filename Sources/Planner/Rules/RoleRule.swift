@@ -21,6 +21,7 @@ enum RolePhase {
         ReverseProxyRole(),
     ]
     static let secondPass: [any RoleRule] = [
+        BehindKeptProxyRole(),
         PublicWebRole(),
         InternalServiceRole(),
         WorkerRole(),

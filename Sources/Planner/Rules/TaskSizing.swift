@@ -52,6 +52,7 @@ enum TaskSizing {
         if v.role == .job { return (Capacity(desired: 0, minimum: 0, maximum: 0), nil, []) }
         var c: Capacity
         switch v.role {
+        case _ where v.rule == "StatefulServerRole": c = Capacity(desired: 1, minimum: 1, maximum: 1)
         case .web: c = d.webCapacity
         case .internal: c = d.internalCapacity
         default: c = Capacity(desired: 1, minimum: 1, maximum: 1)
@@ -59,6 +60,11 @@ enum TaskSizing {
         var decisions: [Decision] = []
         var source = DecisionSource.tier
         var reason = "\(ctx.tier.rawValue) tier: \(c.minimum)–\(c.maximum) tasks"
+        if v.rule == "StatefulServerRole" {
+            // A database or search engine owns its data directory: one task, never two writing it at once.
+            source = .inferred
+            reason = "a stateful server (\(f.technology?.product ?? "database")) runs one task: it owns its data directory"
+        }
         if let r = f.service.deploy?.replicas, r > 0 {
             c.desired = r
             c.minimum = max(c.minimum, r)
