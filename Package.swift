@@ -50,9 +50,7 @@ let package = Package(
             "ComposeKit", "Blueprint", "Planner", "Renderers", "Pricing", "Policy", "AWSKit", "Deployer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // Release builds link the Swift runtime and Foundation statically: no shared libraries to load at start.
-        .executableTarget(name: "ferry", dependencies: ["FerryCLI"],
-                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
+        .executableTarget(name: "ferry", dependencies: ["FerryCLI"]),
         // Generated Compose projects and the plan-and-render consistency check, for tests and ferry-bench.
         .target(name: "PlanGenerator", dependencies: ["ComposeKit", "Blueprint", "Planner", "Renderers", "Pricing", "Policy"]),
         .executableTarget(name: "ferry-bench", dependencies: ["ComposeKit", "Planner", "Renderers", "Pricing", "Policy", "PlanGenerator"]),

