@@ -74,3 +74,38 @@ final class ProxyConfigTests: XCTestCase {
         XCTAssertEqual(project.services.first { $0.name == "api" }?.proxyRoutes, [])
     }
 }
+
+extension ProxyConfigTests {
+    func testCaddyfileSitesHandlesAndMatchers() {
+        let text = """
+        {
+        \temail ops@example.com
+        }
+        # the shop
+        shop.example.com, www.example.com {
+        \treverse_proxy /api/* http://api:8080
+        \thandle_path /files/* {
+        \t\treverse_proxy files:9000 {
+        \t\t\thealth_uri /healthz
+        \t\t}
+        \t}
+        \t@admin path /admin*
+        \treverse_proxy @admin admin:4000
+        \treverse_proxy {$UPSTREAM}
+        \treverse_proxy web:3000
+        }
+        :8080 {
+        \treverse_proxy metrics:9100
+        }
+        """
+        let routes = CaddyConfig.routes(in: text, file: "Caddyfile")
+        XCTAssertEqual(routes.map { "\($0.path) \($0.upstreamHost):\($0.upstreamPort ?? 0)" },
+                       ["/api/* api:8080", "/files/* files:9000", "/ admin:4000", "/ web:3000", "/ metrics:9100"])
+        XCTAssertEqual(routes.first?.serverNames, ["shop.example.com", "www.example.com"])
+        XCTAssertEqual(routes[1].upstreamPath, "/", "handle_path strips its prefix")
+        XCTAssertNil(routes[0].upstreamPath)
+        XCTAssertEqual(routes.last?.listenPorts, [8080])
+        XCTAssertEqual(routes.first?.location.line, 6)
+        XCTAssertEqual(CaddyConfig.routes(in: "}}}{{ reverse_proxy", file: "x"), [], "broken text yields nothing, never a crash")
+    }
+}

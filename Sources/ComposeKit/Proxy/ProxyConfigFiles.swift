@@ -1,6 +1,7 @@
 import Foundation
 
-/// Finds and reads the nginx configuration a service runs with, for its routes: files bind-mounted
+/// Finds and reads the proxy configuration a service runs with, for its routes: a bind-mounted
+/// Caddyfile (`CaddyConfig`), or the nginx configuration: files bind-mounted
 /// under `/etc/nginx` (or any `*.conf` / `*.conf.template` mounted into an nginx image), else, for an
 /// nginx service built from a local folder, the configuration files in that folder. The last stage of
 /// loading; it only reads, and unreadable or oversized files are skipped.
@@ -9,6 +10,14 @@ public enum ProxyConfigFiles {
     static let maxBytes = 256 * 1024
 
     public static func routes(for service: Service) -> [ProxyRoute] {
+        // Caddy: a Caddyfile bind-mounted anywhere (usually /etc/caddy/Caddyfile).
+        let caddyfiles = service.volumes.compactMap { m -> String? in
+            guard m.type == .bind, let source = m.source, (m.target as NSString).lastPathComponent.lowercased().hasPrefix("caddyfile") else { return nil }
+            return source
+        }
+        if !caddyfiles.isEmpty {
+            return caddyfiles.sorted().prefix(maxFiles).flatMap { file in read(file).map { CaddyConfig.routes(in: $0, file: file) } ?? [] }
+        }
         let nginxImage = service.image.map(isNginxImage) ?? false
         var files: [String] = []
         for mount in service.volumes where mount.type == .bind {

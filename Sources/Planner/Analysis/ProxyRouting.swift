@@ -13,6 +13,15 @@ struct ProxiedRoute {
 
     var evidence: Evidence {
         let upstream = route.upstreamHost + (route.upstreamPort.map { ":\($0)" } ?? "") + (route.upstreamPath ?? "")
+        let file = route.location.file.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
+        if file.hasPrefix("caddyfile") {
+            return Evidence(path: "services.\(proxy) caddy: \(route.path)", value: "reverse_proxy \(upstream)",
+                            position: SourcePosition(file: route.location.file, line: route.location.line, column: route.location.column))
+        }
+        if file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
+            return Evidence(path: "services.\(target).labels traefik: \(route.path)", value: upstream,
+                            position: SourcePosition(file: route.location.file, line: route.location.line, column: route.location.column))
+        }
         return Evidence(path: "services.\(proxy) nginx: location \(route.exact ? "= " : "")\(route.path)", value: "proxy_pass \(upstream)",
                         position: SourcePosition(file: route.location.file, line: route.location.line, column: route.location.column))
     }

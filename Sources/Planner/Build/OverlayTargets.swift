@@ -69,27 +69,6 @@ enum OverlayTargets {
     /// The logical IDs ferry's renderer gives its elements when names do not collide (`WebService`),
     /// and its singletons: an overlay written against ferry's own template keeps working.
     static func ferryLogicalIDs(_ b: Blueprint) -> Set<String> {
-        var out: Set<String> = ["Vpc", "InternetGateway", "GatewayAttachment", "PublicRouteTable", "PublicDefaultRoute", "Cluster",
-                                "LoadBalancer", "HttpsListener", "HttpListener", "Certificate", "ServiceDiscoveryNamespace", "AlarmTopic",
-                                "Dashboard", "Budget", "WebAcl", "DomainRecord", "FlowLog", "FlowLogGroup", "FlowLogRole"]
-        func add(_ names: [String], _ suffixes: [String]) {
-            for n in names { for s in suffixes { out.insert(LogicalIDs.pascal(n) + s) } }
-        }
-        add(b.workloads.map(\.name), ["Service", "TaskDefinition", "ScalableTarget", "ScalingPolicy", "Schedule"])
-        add(b.dataStores.map(\.name), ["Database", "DatabaseCluster", "DatabaseInstance", "DatabaseSubnetGroup", "DatabaseParameterGroup",
-                                       "Cache", "CacheSubnetGroup", "Broker", "Domain"])
-        add(b.buckets.map(\.name), ["Bucket", "BucketPolicy"])
-        add(b.tables.map(\.name), ["Table"])
-        add(b.secrets.map(\.name), ["Secret"])
-        add(b.parameters.map(\.name), ["Parameter"])
-        add(b.roles.map(\.name), ["Role"])
-        add(b.logGroups.map(\.name), ["LogGroup"])
-        add(b.alarms.map(\.name), ["Alarm"])
-        add(b.repositories.map(\.name), ["Repository"])
-        add(b.network.securityGroups.map(\.name), ["SecurityGroup", "Ingress"])
-        add(b.network.subnets.map(\.name), ["", "RouteTableAssociation"])
-        add(b.loadBalancer?.targetGroups.map(\.name) ?? [], ["TargetGroup", "ListenerRule"])
-        add(b.serviceDiscovery?.services.map(\.name) ?? [], ["DiscoveryService"])
-        return out
+        TemplateResourceNames.singletons.union(TemplateResourceNames.pairs(b).map { LogicalIDs.pascal($0.name) + $0.suffix })
     }
 }

@@ -4,45 +4,12 @@ import Blueprint
 /// depends only on its own name and the set of names (see `LogicalIDs`).
 struct CFNNames {
     /// IDs the renderer uses for its own singletons; an element whose ID would equal one gets a hash suffix.
-    static let fixed: Set<String> = [
-        "Vpc", "InternetGateway", "GatewayAttachment", "PublicRouteTable", "PublicDefaultRoute", "Cluster",
-        "LoadBalancer", "HttpsListener", "HttpListener", "Certificate", "ServiceDiscoveryNamespace",
-        "AlarmTopic", "AlarmTopicKey", "AlarmTopicEmailSubscription", "Dashboard", "Budget", "IoTThingType", "IoTDevicePolicy",
-        "FlowLogGroup", "FlowLogRole", "FlowLog", "WebAcl", "WebAclAssociation", "EndpointSecurityGroup",
-        "LoadBalancerLogsBucket", "LoadBalancerLogsBucketPolicy", "EventsRole", "DomainRecord", "NetworkLoadBalancer",
-        "GpuAmiId", "ClusterCapacityProviders",
-    ]
+    static let fixed: Set<String> = TemplateResourceNames.singletons
 
     let ids: ScopedLogicalIDs
 
-    /// Every (name, suffix) pair the renderer turns into a logical ID, by element kind.
     init(_ b: Blueprint) {
-        var pairs: [(name: String, suffix: String)] = []
-        func add(_ names: [String], _ suffixes: [String]) {
-            for name in names { for suffix in suffixes { pairs.append((name, suffix)) } }
-        }
-        add(b.workloads.map(\.name), ["Service", "TaskDefinition", "ScalableTarget", "ScalingPolicy", "Schedule", "PullCredentials"])
-        add(b.dataStores.map(\.name), ["Database", "DatabaseCluster", "DatabaseInstance", "DatabaseSubnetGroup",
-                                        "DatabaseParameterGroup", "Cache", "CacheSubnetGroup", "Broker", "Domain"])
-        add(b.buckets.map(\.name), ["Bucket", "BucketPolicy"])
-        add(b.tables.map(\.name), ["Table"])
-        add(b.fileSystems.map(\.name), ["FileSystem", "MountTarget"])
-        add(b.fileSystems.flatMap { $0.accessPoints.map(\.name) }, ["AccessPoint"])
-        add(b.secrets.map(\.name), ["Secret"])
-        add(b.parameters.map(\.name), ["Parameter"])
-        add(b.roles.map(\.name), ["Role"])
-        add(b.logGroups.map(\.name), ["LogGroup"])
-        add(b.alarms.map(\.name), ["Alarm"])
-        add(b.repositories.map(\.name), ["Repository"])
-        add(b.network.securityGroups.map(\.name), ["SecurityGroup", "Ingress"])
-        add(b.network.subnets.map(\.name), ["", "RouteTableAssociation"])
-        add(b.network.endpoints.map(\.service), ["Endpoint"])
-        add(b.loadBalancer?.targetGroups.map(\.name) ?? [], ["TargetGroup", "ListenerRule"])
-        add(b.serviceDiscovery?.services.map(\.name) ?? [], ["DiscoveryService"])
-        add(b.networkLoadBalancer?.listeners.map(\.name) ?? [], ["NlbTargetGroup", "NlbListener"])
-        add(b.ec2CapacityProviders.map(\.name), ["LaunchTemplate", "AutoScalingGroup", "CapacityProvider"])
-        add(Array(Set(b.ec2CapacityProviders.map(\.instanceRole))).sorted(), ["InstanceProfile"])
-        ids = ScopedLogicalIDs(pairs: pairs, reserved: CFNNames.fixed)
+        ids = ScopedLogicalIDs(pairs: TemplateResourceNames.pairs(b), reserved: CFNNames.fixed)
     }
 
     func id(_ name: String, _ suffix: String) -> String { ids[name, suffix] }

@@ -127,10 +127,10 @@ final class RoleGeneralizationTests: XCTestCase {
     func testUnreadableProxyIsKeptInFrontOfItsApps() throws {
         let b = try ComposeText.planConsistently("""
         services:
-          caddy:
-            image: caddy:2
+          haproxy:
+            image: haproxy:2.9
             ports: ["80:80", "443:443"]
-            volumes: ["./Caddyfile:/etc/caddy/Caddyfile"]
+            volumes: ["./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro"]
             depends_on: [app, admin]
           app:
             build: .
@@ -138,12 +138,47 @@ final class RoleGeneralizationTests: XCTestCase {
           admin:
             build: ./admin
             expose: ["4000"]
-        """, files: ["Caddyfile": "example.com {\n  reverse_proxy app:3000\n}\n"])
-        XCTAssertEqual(b.role("caddy"), .web)
-        XCTAssertEqual(b.loadBalancer?.defaultTargetGroup.flatMap { n in b.loadBalancer?.targetGroups.first { $0.name == n }?.workload }, "caddy")
+        """, files: ["haproxy.cfg": "frontend web\n  bind :80\n  use_backend admin if { path_beg /admin }\n  default_backend app\nbackend app\n  server a app:3000\nbackend admin\n  server b admin:4000\n"])
+        XCTAssertEqual(b.role("haproxy"), .web)
+        XCTAssertEqual(b.loadBalancer?.defaultTargetGroup.flatMap { n in b.loadBalancer?.targetGroups.first { $0.name == n }?.workload }, "haproxy")
         XCTAssertEqual(b.role("app"), .internal)
         XCTAssertEqual(b.role("admin"), .internal)
         XCTAssertTrue(b.findings.contains { $0.id == "FERRY-PLAN-PROXY-KEPT" })
+    }
+
+    /// Caddy's routes are read from its Caddyfile: the load balancer takes them over.
+    func testCaddyfileRoutesBecomeRules() throws {
+        let caddyfile = """
+        {
+        	email ops@example.com
+        }
+        shop.example.com {
+        	handle /api/* {
+        		reverse_proxy api:8080
+        	}
+        	handle_path /files/* {
+        		reverse_proxy files:9000
+        	}
+        	reverse_proxy web:3000
+        }
+        """
+        let b = try ComposeText.planConsistently("""
+        services:
+          caddy:
+            image: caddy:2.8
+            ports: ["80:80", "443:443"]
+            volumes: ["./Caddyfile:/etc/caddy/Caddyfile:ro"]
+          web: {build: ./web}
+          api: {build: ./api}
+          files: {build: ./files}
+        """, files: ["Caddyfile": caddyfile])
+        XCTAssertEqual(b.role("caddy"), .proxy)
+        XCTAssertEqual(b.workload(named: "api")?.ports.first?.port, 8080)
+        XCTAssertEqual(b.workload(named: "web")?.ports.first?.port, 3000)
+        let lb = try XCTUnwrap(b.loadBalancer)
+        XCTAssertEqual(lb.targetGroups.first { $0.name == lb.defaultTargetGroup }?.workload, "web")
+        XCTAssertTrue(lb.rules.contains { $0.pathPatterns.contains("/api/*") })
+        XCTAssertTrue(b.findings.contains { $0.id == "FERRY-PLAN-PROXY-STRIP" }, "handle_path strips /files")
     }
 
     /// Traefik routes come from the labels of the containers it discovers.
