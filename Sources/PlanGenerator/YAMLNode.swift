@@ -1,3 +1,4 @@
+import ComposeKit
 /// The YAML the generator writes: block mappings in insertion order, block sequences and
 /// double-quoted scalars (so no value is read as a number, boolean or null by accident).
 /// Numbers and booleans that Compose expects as such are `.plain`.
@@ -67,17 +68,6 @@ indirect enum YAMLNode: Sendable {
         k.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-./".contains($0)) } && !k.isEmpty ? k : quoted(k)
     }
 
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
-    }
+    /// ComposeKit's JSON string literal: a YAML double-quoted scalar, control characters escaped.
+    static func quoted(_ s: String) -> String { ConfigValue.jsonString(s) }
 }

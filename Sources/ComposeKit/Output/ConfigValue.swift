@@ -58,7 +58,8 @@ extension ConfigValue {
         return d.isFinite ? String(d) : "0"
     }
 
-    static func jsonString(_ s: String) -> String {
+    /// A JSON string literal, which is also a YAML double-quoted scalar.
+    public static func jsonString(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
