@@ -53,6 +53,16 @@ public enum CertificateSource: Sendable, Codable, Equatable {
     case acm(domain: String)
     /// A fixed ARN given with `x-ferry.certificate`.
     case arn(String)
+    /// No certificate: the load balancer serves plain HTTP on its own DNS name (the dev tier without
+    /// a domain, or `--allow-http`). Adding `x-ferry.domain` later turns it into HTTPS with the redirect.
+    case httpOnly
+}
+
+extension LoadBalancer {
+    /// Whether the listeners serve HTTPS (a certificate is set up).
+    public var servesHTTPS: Bool { certificate != .httpOnly }
+    /// The scheme of the application's public URL.
+    public var publicScheme: String { servesHTTPS ? "https" : "http" }
 }
 
 /// A listener: HTTPS forwarding to target groups, or HTTP redirecting to HTTPS.

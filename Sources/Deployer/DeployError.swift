@@ -15,6 +15,8 @@ public enum DeployError: Error, Sendable, Equatable, CustomStringConvertible {
     case interrupted(String)
     case stackNotFound(String)
     case timedOut(String)
+    /// Parameters missing, malformed or unknown, found before anything was created (exit 2).
+    case incompleteParameters(stack: String, [ParameterNeed])
 
     public var description: String {
         switch self {
@@ -23,12 +25,15 @@ public enum DeployError: Error, Sendable, Equatable, CustomStringConvertible {
             return m
         case .stackNotFound(let name):
             return "stack '\(name)' does not exist (check --stack-name and --region)"
+        case .incompleteParameters(let stack, let needs):
+            return ParameterCheck.message(stack: stack, needs)
         }
     }
 
     public var exitCode: Int32 {
         switch self {
         case .interrupted: return 130
+        case .incompleteParameters: return 2
         default: return 1
         }
     }

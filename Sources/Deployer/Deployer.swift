@@ -18,6 +18,8 @@ public struct DeployRequest: Sendable {
     public var tags: [(String, String)]
     /// Nested templates by the relative `TemplateURL` the root names them with; uploaded before the deploy.
     public var nestedTemplates: [String: String]
+    /// Called with each stack event while the deployment runs.
+    public var onEvent: (@Sendable (CloudFormation.StackEvent) async throws -> Void)?
 
     public init(stackName: String, templateText: String, templatePath: String = "template", parameters: [CloudFormation.Parameter] = [],
                 yes: Bool = false, noExecute: Bool = false, allowDataLoss: Bool = false, replaceFailedStack: Bool = false,
@@ -57,6 +59,20 @@ public struct Deployer: Sendable {
         self.changeSetPollInterval = changeSetPollInterval
     }
 
+    /// The checks that need no change: the template parses and its parameters are complete for the
+    /// stack as it is now (nothing is created; `incompleteParameters` otherwise).
+    public func preflight(_ request: DeployRequest) async throws {
+        let template = try TemplateDocument(text: request.templateText, path: request.templatePath)
+        let existing = try await cloudFormation.describeStack(request.stackName)
+        try Self.checkParameters(request, template: template, existing: existing)
+    }
+
+    static func checkParameters(_ request: DeployRequest, template: TemplateDocument, existing: CloudFormation.Stack?) throws {
+        let previous = existing.map { ["ROLLBACK_COMPLETE", "REVIEW_IN_PROGRESS"].contains($0.status) ? [] : Set($0.parameterKeys) } ?? []
+        let needs = ParameterCheck.problems(given: request.parameters, template: template, previousKeys: previous)
+        if !needs.isEmpty { throw DeployError.incompleteParameters(stack: request.stackName, needs) }
+    }
+
     public func deploy(_ request: DeployRequest) async throws -> DeployResult {
         var template = try TemplateDocument(text: request.templateText, path: request.templatePath)
         for (path, text) in request.nestedTemplates.sorted(by: { $0.key < $1.key }) {
@@ -67,11 +83,13 @@ public struct Deployer: Sendable {
             throw DeployError.badInput("\(request.templatePath): nested template \(first) was not given (CloudFormation reads nested templates from S3 only)")
         }
         let name = request.stackName
+        var existing = try await cloudFormation.describeStack(name)
+        // Before anything is created (staging bucket, stack record, change set).
+        try Self.checkParameters(request, template: template, existing: existing)
         if !request.nestedTemplates.isEmpty {
             let urls = try await stager.stageNested(request.nestedTemplates, stackName: name, terminal: terminal)
             template = try TemplateDocument(text: NestedTemplates.rewrite(request.templateText, urls: urls), path: request.templatePath)
         }
-        var existing = try await cloudFormation.describeStack(name)
 
         if let stack = existing, stack.status == "ROLLBACK_COMPLETE" {
             try await replaceFailedStack(stack, request: request)
@@ -146,7 +164,7 @@ public struct Deployer: Sendable {
         terminal.say("Deploying \(name)…")
         let outcome: StackWatcher.Outcome
         do {
-            outcome = try await watcher.watch(stack: stackRef, after: lastEvent)
+            outcome = try await watcher.watch(stack: stackRef, after: lastEvent, onEvent: request.onEvent)
         } catch is CancellationError {
             throw DeployError.interrupted("""
                 Stopped watching. The deployment of \(name) continues in AWS; nothing was cancelled or deleted.

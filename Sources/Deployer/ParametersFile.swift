@@ -4,6 +4,15 @@ import Foundation
 /// Reads `--parameters FILE`: either the AWS CLI's list
 /// `[{"ParameterKey": "Tier", "ParameterValue": "prod"}]` or a plain object `{"Tier": "prod"}`.
 public enum ParametersFile {
+    /// `--parameters`: inline JSON when it starts with `{` or `[`, else a file path.
+    public static func load(argument: String) throws -> [CloudFormation.Parameter] {
+        let trimmed = argument.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
+            return try parse(Data(trimmed.utf8), path: "--parameters")
+        }
+        return try load(path: argument)
+    }
+
     public static func load(path: String) throws -> [CloudFormation.Parameter] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DeployError.badInput("\(path): cannot read the parameters file")

@@ -20,6 +20,10 @@ public struct TemplateDocument: Sendable {
     /// Declared parameter names, and which of them have a Default.
     public let parameterNames: [String]
     public let parametersWithDefault: Set<String>
+    /// Each parameter's Description, AllowedPattern and ConstraintDescription, where declared.
+    public let parameterDescriptions: [String: String]
+    public let parameterPatterns: [String: String]
+    public let parameterConstraints: [String: String]
 
     public var byteCount: Int { text.utf8.count }
     public var needsUpload: Bool { byteCount > Self.inlineLimit }
@@ -53,6 +57,14 @@ public struct TemplateDocument: Sendable {
         parametersWithDefault = Set(parameters.compactMap { key, value in
             (value as? [String: Any])?["Default"] != nil ? key : nil
         })
+        func field(_ name: String) -> [String: String] {
+            parameters.reduce(into: [:]) { out, entry in
+                if let text = (entry.value as? [String: Any])?[name] as? String { out[entry.key] = text }
+            }
+        }
+        parameterDescriptions = field("Description")
+        parameterPatterns = field("AllowedPattern")
+        parameterConstraints = field("ConstraintDescription")
     }
 
     /// `!Ref X` → `X`, `!Sub …` → `…`: Yams would otherwise reject unknown tags.

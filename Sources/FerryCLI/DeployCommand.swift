@@ -1,29 +1,47 @@
 import ArgumentParser
 import AWSKit
+import Blueprint
 import Deployer
 import Foundation
+import Planner
 
 struct DeployCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deploy",
-        abstract: "Deploy a CloudFormation template through a change set, showing the changes first.",
+        abstract: "Deploy the project (or a CloudFormation template) through a change set, showing the changes first.",
         discussion: """
-        Creates a change set (CREATE or UPDATE), shows what it adds, modifies and removes (replacements \
-        marked, data stores that would lose data flagged DATA LOSS), asks, executes it and follows the \
-        stack events. A failed deployment is never deleted: the stack stays for inspection. Ctrl-C stops \
-        watching, not the deployment. Templates over 51,200 bytes are staged in an S3 bucket ferry \
-        creates once per account and region.
+        Plans the project at --tier, renders its CloudFormation, checks the template's parameters and the \
+        built services' images, then creates a change set (CREATE or UPDATE), shows what it adds, modifies \
+        and removes (replacements marked, data stores that would lose data flagged DATA LOSS), asks, \
+        executes it and follows the stack events. Nothing is created while a required parameter is \
+        missing (exit 2). At the dev tier a project without a domain or certificate is served over plain \
+        HTTP on the load balancer's DNS name; mvp and prod need a certificate unless --allow-http. A failed \
+        deployment is never deleted: the stack stays for inspection. Ctrl-C stops watching, not the \
+        deployment. Templates over 51,200 bytes are staged in an S3 bucket ferry creates once per account \
+        and region. Terraform users: `ferry generate --target terraform` and `terraform apply` instead.
         """)
 
     @ParentCommand var root: Ferry
     @OptionGroup var stack: StackNameOption
     @OptionGroup var aws: AWSOptions
 
+    @Option(help: "Environment tier: dev, mvp or prod (default: x-ferry.tier in the compose file, else mvp).")
+    var tier: Tier?
+
+    @Option(name: .customLong("environment"), help: "Environment name used in resource names and tags (default: the tier).")
+    var environment: String?
+
+    @Flag(name: .customLong("allow-http"), help: "Without a domain or certificate, serve plain HTTP on the load balancer's DNS name at mvp or prod too.")
+    var allowHTTP = false
+
     @Option(help: "CloudFormation template to deploy (JSON or YAML). Default: render the Compose project's own.", completion: .file())
     var template: String?
 
-    @Option(help: "Parameters: a JSON object {\"Key\": \"value\"} or the AWS CLI's [{\"ParameterKey\", \"ParameterValue\"}] list.", completion: .file())
+    @Option(help: "Parameters: a JSON object {\"Key\": \"value\"} or the AWS CLI's [{\"ParameterKey\", \"ParameterValue\"}] list, inline or in a file.", completion: .file())
     var parameters: String?
+
+    @Flag(help: "Build and push the built services' images with the docker CLI first (needs a reachable Docker daemon).")
+    var build = false
 
     @Flag(name: [.customShort("y"), .long], help: "Deploy without asking for confirmation.")
     var yes = false
@@ -40,23 +58,90 @@ struct DeployCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    func validate() throws {
+        if template != nil && (tier != nil || environment != nil || allowHTTP) {
+            throw ValidationError("--tier, --environment and --allow-http shape the plan; they do not apply to --template (render it with `ferry generate` instead)")
+        }
+        var planning = PlanningOptions()
+        planning.region = aws.region
+        planning.environment = environment
+        try planning.validate()
+    }
+
+    /// The plan's options: `--region` is both the region planned for and the region deployed to.
+    var planOptions: PlanOptions {
+        var planning = PlanningOptions()
+        planning.tier = tier
+        planning.region = aws.region
+        planning.environment = environment
+        var options = planning.planOptions
+        options.allowHTTP = allowHTTP
+        return options
+    }
+
     func run() async throws {
         let json = format == .json
         let terminal = StandardTerminal(jsonOutput: json)
         do {
             let name = try stack.resolve(project: root.project)
             let source = try template.map(DeployTemplateSource.read)
-                ?? DeployTemplateSource.render(project: root.project, region: aws.region)
-            let parameterValues = try parameters.map { try ParametersFile.load(path: $0) } ?? []
-            let request = DeployRequest(stackName: name, templateText: source.text, templatePath: source.origin, parameters: parameterValues,
+                ?? DeployTemplateSource.render(project: root.project, planning: planOptions)
+            let parameterValues = try parameters.map { try ParametersFile.load(argument: $0) } ?? []
+            if let blueprint = source.blueprint { report(blueprint, terminal: terminal) }
+            // Without --region the stack goes where it was planned for (x-ferry.region, AWS_REGION).
+            var settings = aws.settings()
+            if aws.region == nil, let blueprint = source.blueprint { settings.explicitRegion = blueprint.region }
+            let client = try AWSClient.make(settings: settings)
+            var request = DeployRequest(stackName: name, templateText: source.text, templatePath: source.origin, parameters: parameterValues,
                                         yes: yes, noExecute: noExecute, allowDataLoss: allowDataLoss,
                                         replaceFailedStack: replaceFailedStack, nestedTemplates: source.nested)
-            let deployer = Deployer(client: try aws.client(), terminal: terminal)
-            let result = try await Interrupts.run { try await deployer.deploy(request) }
+            let deployer = Deployer(client: client, terminal: terminal)
+            do {
+                try await deployer.preflight(request)
+            } catch DeployError.incompleteParameters(let stack, let needs) {
+                CommandErrors.printError(ParameterCheck.message(stack: stack, needs, hints: DeployHints.parameters(source.blueprint, tier: planOptions)))
+                throw ExitCode(2)
+            }
+            var pending: [String: ImageCheck.Image] = [:]
+            if let blueprint = source.blueprint {
+                pending = try await ImagePreflight(client: client, terminal: terminal, build: build, directory: projectDirectory)
+                    .run(blueprint, parameters: parameterValues)
+            }
+            if !pending.isEmpty {
+                // First deploy with --build: push each image as soon as its repository exists.
+                let directory = projectDirectory
+                let pending = pending
+                request.onEvent = { event in
+                    guard event.resourceType == "AWS::ECR::Repository", event.status == "CREATE_COMPLETE",
+                          let image = event.physicalID.flatMap({ pending[$0] }) else { return }
+                    try DockerCLI.run(["docker", "push", image.reference], in: directory, terminal: terminal)
+                }
+            }
+            let ready = request
+            let result = try await Interrupts.run { try await deployer.deploy(ready) }
+            if result.outcome == .created || result.outcome == .updated {
+                DeployHistory(root: URL(fileURLWithPath: projectDirectory), stackName: name).record(template: source.text)
+                terminal.say("Check it: ferry verify --stack-name \(name)")
+            }
             if json { print(result.json()) }
             if result.outcome == .failed { throw ExitCode(1) }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw CommandErrors.exit(for: error)
+        }
+    }
+
+    /// The project directory (build contexts and `.ferry/` are relative to it).
+    var projectDirectory: String {
+        root.project.projectDirectory ?? root.project.files.first.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+            ?? FileManager.default.currentDirectoryPath
+    }
+
+    /// The plan's findings about how the stack will be reached, before any change set.
+    func report(_ blueprint: Blueprint, terminal: StandardTerminal) {
+        for finding in blueprint.findings where finding.id == "FERRY-EDGE-HTTP" && finding.isActive {
+            terminal.say("\(finding.severity == .error ? "warning" : "note"): \(finding.message). \(finding.fix)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Blueprint
 import ComposeKit
 import Deployer
 import Foundation
@@ -13,6 +14,8 @@ enum DeployTemplateSource {
         var origin: String
         /// Nested templates by the relative `TemplateURL` the root names them with.
         var nested: [String: String] = [:]
+        /// The plan it was rendered from (nil for `--template`).
+        var blueprint: Blueprint?
     }
 
     static func read(_ path: String) throws -> Template {
@@ -28,19 +31,16 @@ enum DeployTemplateSource {
     }
 
     /// Renders the Compose project; a project over CloudFormation's limits comes with its nested templates.
-    static func render(project options: ProjectOptions, region: String?) throws -> Template {
+    static func render(project options: ProjectOptions, planning: PlanOptions) throws -> Template {
         let project = try options.loadProject()
         CLIError.printDiagnostics(project)
-        // An explicit --region wins; then x-ferry.region (applied by the planner); then AWS_REGION.
-        let env = ProcessInfo.processInfo.environment
-        let planOptions = PlanOptions(tier: nil, region: region ?? env["AWS_REGION"] ?? env["AWS_DEFAULT_REGION"], environment: nil)
-        let blueprint = Planner.plan(project, options: planOptions)
+        let blueprint = Planner.plan(project, options: planning)
         let rendering = CloudFormationRenderer.render(blueprint)
         let nestedPaths = Set(rendering.stacks.nested.map(\.path))
         let nested = Dictionary(uniqueKeysWithValues: rendering.files.filter { nestedPaths.contains($0.path) }.map { ($0.path, $0.contents) })
         guard let root = rendering.files.first(where: { $0.path == CloudFormationRenderer.templateFileName }) else {
             throw CLIError.input("the CloudFormation renderer produced no \(CloudFormationRenderer.templateFileName)")
         }
-        return Template(text: root.contents, origin: "rendered \(CloudFormationRenderer.templateFileName)", nested: nested)
+        return Template(text: root.contents, origin: "rendered \(CloudFormationRenderer.templateFileName)", nested: nested, blueprint: blueprint)
     }
 }

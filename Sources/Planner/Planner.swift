@@ -11,6 +11,9 @@ public struct PlanOptions: Sendable, Equatable {
     /// and `x-ferry.region` in the compose file win over the defaults.
     public var tierIsExplicit: Bool
     public var regionIsExplicit: Bool
+    /// Serve plain HTTP when no domain or certificate is given, at any tier (`--allow-http`). The dev
+    /// tier does so without being asked; mvp and prod otherwise take a certificate parameter.
+    public var allowHTTP: Bool = false
 
     public init(tier: Tier? = nil, region: String? = nil, environment: String? = nil) {
         self.tier = tier ?? .mvp

@@ -36,6 +36,7 @@ enum EdgeBuilder {
         let certificate: CertificateSource
         if let arn = ctx.overrides.certificateArn { certificate = .arn(arn) }
         else if let domain = ctx.overrides.domain { certificate = .acm(domain: domain) }
+        else if ctx.servesHTTPOnly { certificate = .httpOnly }
         else { certificate = .parameter(name: "CertificateArn") }
         var decisions: [Decision] = []
         let proxies = ctx.verdicts.filter { $0.value.role == .proxy }.map(\.key).sorted()
@@ -43,22 +44,49 @@ enum EdgeBuilder {
             decisions.append(Decision(topic: "proxy", choice: "alb", reason: "\(proxies.joined(separator: ", ")) routed requests locally: the load balancer's listener rules do it on AWS",
                                       rule: "ReverseProxyRole"))
         }
-        decisions.append(Decision(topic: "certificate", choice: {
-            switch certificate {
-            case .arn: return "arn"
-            case .acm: return "acm"
-            case .parameter: return "parameter"
-            }
-        }(), reason: ctx.overrides.domain != nil ? "an ACM certificate for \(ctx.overrides.domain ?? "") (DNS validation)" : "no domain given: the HTTPS listener takes an existing certificate ARN as a parameter",
-            source: ctx.overrides.domain != nil || ctx.overrides.certificateArn != nil ? .override : .default, overrideKey: "x-ferry.domain", rule: "EdgeBuilder"))
+        decisions.append(certificateDecision(ctx, certificate))
         decisions.append(ctx.defaults.decision("waf", String(ctx.defaults.waf), ctx.defaults.waf ? "AWS managed rule groups in front of the load balancer" : "no WAF below the prod tier"))
-        var lb = LoadBalancer(name: ctx.prefix, listeners: [
-            Listener(port: 443, proto: "HTTPS", action: .forward, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06"),
-            Listener(port: 80, proto: "HTTP", action: .redirectToHTTPS),
-        ], targetGroups: groups, rules: rules, defaultTargetGroup: defaultGroup ?? groups.first?.name, certificate: certificate,
+        let listeners = certificate == .httpOnly
+            ? [Listener(port: 80, proto: "HTTP", action: .forward)]
+            : [Listener(port: 443, proto: "HTTPS", action: .forward, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06"),
+               Listener(port: 80, proto: "HTTP", action: .redirectToHTTPS)]
+        if certificate == .httpOnly { reportHTTPOnly(ctx) }
+        var lb = LoadBalancer(name: ctx.prefix, listeners: listeners, targetGroups: groups, rules: rules,
+                              defaultTargetGroup: defaultGroup ?? groups.first?.name, certificate: certificate,
                               domain: ctx.overrides.domain, waf: ctx.defaults.waf, accessLogs: ctx.tier == .prod, decisions: decisions)
         lb.existingLoadBalancerArn = ctx.overrides.existingLoadBalancer
         ctx.blueprint.loadBalancer = lb
+    }
+
+    private static func certificateDecision(_ ctx: PlanningContext, _ certificate: CertificateSource) -> Decision {
+        let reason: String
+        let choice: String
+        switch certificate {
+        case .arn: (choice, reason) = ("arn", "the certificate set with x-ferry.certificate")
+        case .acm(let domain): (choice, reason) = ("acm", "an ACM certificate for \(domain) (DNS validation)")
+        case .parameter: (choice, reason) = ("parameter", "no domain given: the HTTPS listener takes an existing certificate ARN as a parameter")
+        case .httpOnly:
+            choice = "none"
+            reason = ctx.tier == .dev && !ctx.options.allowHTTP
+                ? "no domain or certificate at the dev tier: the load balancer serves HTTP on its own DNS name"
+                : "no domain or certificate, and HTTP allowed (--allow-http): the load balancer serves HTTP on its own DNS name"
+        }
+        let given = ctx.overrides.domain != nil || ctx.overrides.certificateArn != nil
+        return Decision(topic: "certificate", choice: choice, reason: reason, source: given ? .override : .default,
+                        overrideKey: "x-ferry.domain", rule: "EdgeBuilder")
+    }
+
+    /// Plain HTTP is a choice the user must see, with the way to HTTPS: the dev tier makes it without
+    /// being asked (a warning); mvp and prod only with `--allow-http` (an error `ferry check` fails on).
+    private static func reportHTTPOnly(_ ctx: PlanningContext) {
+        let production = ctx.tier != .dev
+        ctx.addFinding(Finding(
+            id: "FERRY-EDGE-HTTP", severity: production ? .error : .warning,
+            message: "the load balancer serves plain HTTP on its own DNS name: no domain or certificate is set"
+                + (production ? " and HTTP was allowed at the \(ctx.tier.rawValue) tier" : " (dev tier)"),
+            subject: "loadBalancer",
+            fix: "For HTTPS, set x-ferry.domain (the stack requests an ACM certificate; give the HostedZoneId parameter to validate it automatically) or x-ferry.certificate (an existing ACM certificate ARN), then deploy again: the port-80 listener turns into a redirect to a new HTTPS listener in a normal update.",
+            relatedChecks: ["FERRY-ALB-001", "FERRY-ALB-002", "checkov:CKV_AWS_2", "checkov:CKV_AWS_103"]))
     }
 
     private static func serviceDiscovery(_ ctx: PlanningContext) {
@@ -94,10 +122,16 @@ enum NetworkBuilder {
 
         var groups: [SecurityGroup] = []
         if let lb = ctx.blueprint.loadBalancer {
-            groups.append(SecurityGroup(name: lb.securityGroup, description: "Load balancer: HTTPS and HTTP from the internet", ingress: [
-                IngressRule(fromPort: 443, toPort: 443, cidr: "0.0.0.0/0", description: "HTTPS from anywhere"),
-                IngressRule(fromPort: 80, toPort: 80, cidr: "0.0.0.0/0", description: "HTTP from anywhere (redirected to HTTPS)"),
-            ]))
+            if lb.servesHTTPS {
+                groups.append(SecurityGroup(name: lb.securityGroup, description: "Load balancer: HTTPS and HTTP from the internet", ingress: [
+                    IngressRule(fromPort: 443, toPort: 443, cidr: "0.0.0.0/0", description: "HTTPS from anywhere"),
+                    IngressRule(fromPort: 80, toPort: 80, cidr: "0.0.0.0/0", description: "HTTP from anywhere (redirected to HTTPS)"),
+                ]))
+            } else {
+                groups.append(SecurityGroup(name: lb.securityGroup, description: "Load balancer: HTTP from the internet (no certificate yet)", ingress: [
+                    IngressRule(fromPort: 80, toPort: 80, cidr: "0.0.0.0/0", description: "HTTP from anywhere"),
+                ]))
+            }
         }
         for w in ctx.blueprint.workloads {
             var ingress: [IngressRule] = []

@@ -130,6 +130,15 @@ final class PlanningContext {
     /// AWS name prefix: `project-environment`.
     var prefix: String { "\(slug)-\(environment)" }
 
+    /// No domain and no certificate, and HTTP is acceptable (the dev tier, or `--allow-http`): the load
+    /// balancer serves HTTP on its own DNS name instead of asking for a certificate parameter.
+    var servesHTTPOnly: Bool {
+        overrides.certificateArn == nil && overrides.domain == nil && (tier == .dev || options.allowHTTP)
+    }
+
+    /// The scheme of the application's public URL, for the env rules that write it.
+    var publicScheme: String { servesHTTPOnly ? "http" : "https" }
+
     func addFinding(_ f: Finding, waiverFor service: String? = nil) {
         var f = f
         if let reason = overrides.waivers[f.id] ?? service.flatMap({ facts($0)?.overrides.waivers[f.id] }) { f.waiver = reason }

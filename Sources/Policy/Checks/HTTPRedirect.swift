@@ -8,7 +8,9 @@ struct HTTPRedirect: PolicyCheck {
     let related = ["checkov:CKV_AWS_2"]
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
-        c.resources("AWS::ElasticLoadBalancingV2::Listener").filter { $0.properties["Protocol"]?.string == "HTTP" }.compactMap { r in
+        // A plan that chose HTTP only (no certificate yet) reports it itself as FERRY-EDGE-HTTP.
+        if c.blueprint?.loadBalancer?.certificate == .httpOnly { return [] }
+        return c.resources("AWS::ElasticLoadBalancingV2::Listener").filter { $0.properties["Protocol"]?.string == "HTTP" }.compactMap { r in
             let actions = r.properties["DefaultActions"]?.array ?? []
             let redirects = actions.contains {
                 $0["Type"]?.string == "redirect" && $0["RedirectConfig"]?["Protocol"]?.string == "HTTPS"

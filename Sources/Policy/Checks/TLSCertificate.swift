@@ -9,6 +9,8 @@ struct TLSCertificate: PolicyCheck {
     let related = ["checkov:CKV_AWS_2", "checkov:CKV_AWS_103"]
 
     func evaluate(_ c: PolicyContext) -> [Violation] {
+        // A plan that chose HTTP only (no certificate yet) reports it itself as FERRY-EDGE-HTTP.
+        if c.blueprint?.loadBalancer?.certificate == .httpOnly { return [] }
         let listeners = c.resources("AWS::ElasticLoadBalancingV2::Listener")
         var out: [Violation] = []
         for lb in c.resources("AWS::ElasticLoadBalancingV2::LoadBalancer")

@@ -128,7 +128,7 @@ struct CFNContext {
             case "dns", "endpoint", "host": return loadBalancerDNSName
             case "url":
                 if let domain = lb.domain { return .string("https://\(domain)") }
-                return .join("", ["https://", loadBalancerDNSName])
+                return .join("", [.string(lb.publicScheme + "://"), loadBalancerDNSName])
             case "fullName", "full-name": return loadBalancerFullName
             default: return .ref("LoadBalancer")
             }

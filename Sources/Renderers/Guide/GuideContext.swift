@@ -190,6 +190,7 @@ struct GuideContext {
         case .acm(let domain): return "ACM certificate for " + Markdown.code(domain) + " (DNS validation)"
         case .parameter(let name): return "ACM certificate passed in the " + Markdown.code(name) + " parameter"
         case .arn: return "the ACM certificate set with `x-ferry.certificate`"
+        case .httpOnly: return "no certificate yet: plain HTTP on the load balancer's DNS name"
         }
     }
 

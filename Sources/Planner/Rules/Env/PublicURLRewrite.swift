@@ -20,7 +20,7 @@ struct PublicURLRewrite: EnvRule {
             case .web?, .proxy?:
                 // Only a service the load balancer routes to has a public URL.
                 guard role == .web ? ctx.routes[owner] != nil : !ctx.routes.isEmpty else { continue }
-                origin = "https://{publicHost}"
+                origin = "\(ctx.publicScheme)://{publicHost}"
             case .static?:
                 origin = "https://{siteHost}"
             case .datastore?:

@@ -36,7 +36,7 @@ struct ServiceURLRewrite: EnvRule {
                 rewritten = Self.replaceHost(m.host, with: "\(dns).\(ctx.namespace)", in: rewritten)
                 targets.append(owner)
             case .proxy:
-                let prefix = "https://{publicHost}"
+                let prefix = "\(ctx.publicScheme)://{publicHost}"
                 if m.scheme != nil, !ctx.routes.isEmpty {
                     rewritten = Self.replaceOrigin(of: m, in: rewritten, with: prefix)
                     targets.append(owner)

@@ -388,6 +388,10 @@ struct ChecklistSection: GuideSection {
                                        + " and pass its ARN as the " + Markdown.code(name) + " parameter"))
         case .arn:
             lines.append(Markdown.task("Check that the certificate set with `x-ferry.certificate` covers the domain"))
+        case .httpOnly:
+            lines.append(Markdown.task("The load balancer serves plain HTTP on its own DNS name (no domain or certificate yet): "
+                                       + "before real users, set `x-ferry.domain` (or `x-ferry.certificate`) and deploy again; "
+                                       + "port 80 then redirects to a new HTTPS listener"))
         }
         for listener in lb.listeners.sorted(by: { $0.port < $1.port }) {
             switch listener.action {

@@ -19,7 +19,7 @@ struct TestingSection: GuideSection {
                                                                           : group.healthCheckPath)
                 }
                 lines.append(Markdown.task(Markdown.code(context.shortName(group.workload)) + " answers through the load "
-                                           + "balancer: " + Markdown.code("curl -fsS https://\(host)\(path)")
+                                           + "balancer: " + Markdown.code("curl -fsS \(lb.publicScheme)://\(host)\(path)")
                                            + " (target group " + Markdown.code(group.name) + " healthy)"))
             }
             if context.redirectsHTTP {
