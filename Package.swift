@@ -45,9 +45,11 @@ let package = Package(
         ]),
         // CloudFormation change sets, progress, status, destroy.
         .target(name: "Deployer", dependencies: ["AWSKit", "Blueprint", .product(name: "Yams", package: "Yams")]),
+        // After a deploy: the stack checked against the seeds' testing checklists, logs, rollback reads.
+        .target(name: "Verifier", dependencies: ["AWSKit"]),
         // Thin commands.
         .target(name: "FerryCLI", dependencies: [
-            "ComposeKit", "Blueprint", "Planner", "Renderers", "Pricing", "Policy", "AWSKit", "Deployer",
+            "ComposeKit", "Blueprint", "Planner", "Renderers", "Pricing", "Policy", "AWSKit", "Deployer", "Verifier",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "ferry", dependencies: ["FerryCLI"]),
@@ -71,6 +73,7 @@ let package = Package(
         ], path: "Tests/AWSTestSupport"),
         .testTarget(name: "AWSKitTests", dependencies: ["AWSKit", "AWSTestSupport"]),
         .testTarget(name: "DeployerTests", dependencies: ["Deployer", "AWSKit", "AWSTestSupport"]),
-        .testTarget(name: "FerryCLITests", dependencies: ["FerryCLI"]),
+        .testTarget(name: "FerryCLITests", dependencies: ["FerryCLI", "AWSTestSupport"]),
+        .testTarget(name: "VerifierTests", dependencies: ["Verifier", "AWSKit", "AWSTestSupport"]),
     ]
 )

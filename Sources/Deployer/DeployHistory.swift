@@ -10,20 +10,27 @@ public struct DeployHistory: Sendable {
         directory = root.appendingPathComponent(".ferry/deployments").appendingPathComponent(stackName)
     }
 
-    public struct Entry: Sendable, Equatable {
-        public var file: URL
+    public struct Entry: Sendable, Equatable, Codable {
         public var template: String
+        /// Nested templates by the relative `TemplateURL` the root names them with.
+        public var nested: [String: String]
+        public init(template: String, nested: [String: String] = [:]) {
+            self.template = template
+            self.nested = nested
+        }
     }
 
-    /// Appends `template` unless it equals the newest entry. Failing to write is not a deploy failure.
+    /// Appends the deployed templates unless they equal the newest entry. Failing to write is not a
+    /// deploy failure.
     @discardableResult
-    public func record(template: String, at date: Date = Date()) -> URL? {
-        if entries().last?.template == template { return entries().last?.file }
-        let name = Self.stamp(date) + ".template"
-        let file = directory.appendingPathComponent(name)
+    public func record(_ entry: Entry, at date: Date = Date()) -> URL? {
+        if entries().last?.entry == entry { return entries().last?.file }
+        let file = directory.appendingPathComponent(Self.stamp(date) + ".json")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(template.utf8).write(to: file, options: .atomic)
+            try encoder.encode(entry).write(to: file, options: .atomic)
             return file
         } catch {
             return nil
@@ -31,13 +38,20 @@ public struct DeployHistory: Sendable {
     }
 
     /// Oldest first.
-    public func entries() -> [Entry] {
+    public func entries() -> [(file: URL, entry: Entry)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".template") }.sorted().compactMap { name in
+        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
             let file = directory.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-            return Entry(file: file, template: String(decoding: data, as: UTF8.self))
+            guard let data = FileManager.default.contents(atPath: file.path),
+                  let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
+            return (file, entry)
         }
+    }
+
+    /// The deploy before the newest: what `ferry rollback` returns to.
+    public func previous() -> (file: URL, entry: Entry)? {
+        let all = entries()
+        return all.count >= 2 ? all[all.count - 2] : nil
     }
 
     /// `20261202T231500.123Z`: sorts by time.

@@ -120,7 +120,8 @@ struct DeployCommand: AsyncParsableCommand {
             let ready = request
             let result = try await Interrupts.run { try await deployer.deploy(ready) }
             if result.outcome == .created || result.outcome == .updated {
-                DeployHistory(root: URL(fileURLWithPath: projectDirectory), stackName: name).record(template: source.text)
+                DeployHistory(root: URL(fileURLWithPath: projectDirectory), stackName: name)
+                    .record(.init(template: source.text, nested: source.nested))
                 terminal.say("Check it: ferry verify --stack-name \(name)")
             }
             if json { print(result.json()) }

@@ -28,6 +28,9 @@ enum FerryCommands {
         DiagramCommand.self,
         DeployCommand.self,
         StatusCommand.self,
+        VerifyCommand.self,
+        LogsCommand.self,
+        RollbackCommand.self,
         DestroyCommand.self,
     ]
 }

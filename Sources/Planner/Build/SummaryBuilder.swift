@@ -40,7 +40,7 @@ enum SummaryBuilder {
         // Outputs.
         var outputs: [OutputSpec] = []
         if b.loadBalancer != nil {
-            outputs.append(OutputSpec(name: "LoadBalancerURL", description: "Public HTTPS URL", value: ResourceReference(kind: .loadBalancer, name: "public", attribute: "url")))
+            outputs.append(OutputSpec(name: "LoadBalancerURL", description: "Public URL of the application", value: ResourceReference(kind: .loadBalancer, name: "public", attribute: "url")))
         }
         if let nlb = b.networkLoadBalancer {
             outputs.append(OutputSpec(name: "NetworkLoadBalancerDNS", description: "DNS name for \(nlb.listeners.map { "\($0.port)/\($0.proto.lowercased())" }.joined(separator: ", "))",
