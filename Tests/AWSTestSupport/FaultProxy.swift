@@ -17,6 +17,9 @@ public final class FaultProxy: @unchecked Sendable {
         case throttling
         /// Closes the connection without a response.
         case dropConnection
+        /// A documented AWS answer moto never gives (unhealthy targets, tasks stopped with a reason):
+        /// the response body as the service would send it.
+        case answer(status: Int, body: String, contentType: String)
     }
 
     /// Decides per request (numbered from 0 in arrival order) whether to inject a fault.
@@ -46,6 +49,8 @@ public final class FaultProxy: @unchecked Sendable {
                     """, contentType: "text/xml")
                 case .dropConnection:
                     return nil
+                case let .answer(status, body, contentType):
+                    return .text(status, body, contentType: contentType)
                 }
             }
             return await Self.forward(request, to: upstream, client: client)

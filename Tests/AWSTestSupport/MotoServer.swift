@@ -25,15 +25,27 @@ public final class MotoServer: @unchecked Sendable {
         return FileManager.default.isExecutableFile(atPath: tool.path) ? tool : nil
     }
 
-    public init(executable: URL, checkSignatures: Bool = true) async throws {
+    /// `scripts/moto-server.py`: moto_server with fixes for emulator bugs ferry's templates hit.
+    static let launcher = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/moto-server.py")
+
+    /// `environment` adds moto settings (e.g. `MOTO_ECS_SERVICE_RUNNING`).
+    public init(executable: URL, checkSignatures: Bool = true, environment extra: [String: String] = [:]) async throws {
         port = try Self.freePort()
         logURL = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port)-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: logURL.path, contents: nil)
         process = Process()
-        process.executableURL = executable
-        process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+        let python = executable.deletingLastPathComponent().appendingPathComponent("python")
+        if FileManager.default.isExecutableFile(atPath: python.path), FileManager.default.fileExists(atPath: Self.launcher.path) {
+            process.executableURL = python
+            process.arguments = [Self.launcher.path, "-H", "127.0.0.1", "-p", String(port)]
+        } else {
+            process.executableURL = executable
+            process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+        }
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "INITIAL_NO_AUTH_ACTION_COUNT")
+        environment.merge(extra) { $1 }
         process.environment = environment
         let log = try FileHandle(forWritingTo: logURL)
         process.standardOutput = log
