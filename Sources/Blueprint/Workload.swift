@@ -236,3 +236,11 @@ public struct DeploymentSettings: Sendable, Codable, Equatable {
         self.circuitBreaker = circuitBreaker
     }
 }
+
+extension Blueprint {
+    /// Services (not one-off jobs) that run an image built from the project's source: they cannot
+    /// start before the image is in ECR, so templates let a first deploy hold them at 0 tasks.
+    public var hasBuiltServices: Bool {
+        workloads.contains { $0.image.repository != nil && ($0.target == .ecsFargate || $0.target == .ecsEc2) }
+    }
+}

@@ -18,8 +18,6 @@ public struct DeployRequest: Sendable {
     public var tags: [(String, String)]
     /// Nested templates by the relative `TemplateURL` the root names them with; uploaded before the deploy.
     public var nestedTemplates: [String: String]
-    /// Called with each stack event while the deployment runs.
-    public var onEvent: (@Sendable (CloudFormation.StackEvent) async throws -> Void)?
 
     public init(stackName: String, templateText: String, templatePath: String = "template", parameters: [CloudFormation.Parameter] = [],
                 yes: Bool = false, noExecute: Bool = false, allowDataLoss: Bool = false, replaceFailedStack: Bool = false,
@@ -164,7 +162,7 @@ public struct Deployer: Sendable {
         terminal.say("Deploying \(name)…")
         let outcome: StackWatcher.Outcome
         do {
-            outcome = try await watcher.watch(stack: stackRef, after: lastEvent, onEvent: request.onEvent)
+            outcome = try await watcher.watch(stack: stackRef, after: lastEvent)
         } catch is CancellationError {
             throw DeployError.interrupted("""
                 Stopped watching. The deployment of \(name) continues in AWS; nothing was cancelled or deleted.

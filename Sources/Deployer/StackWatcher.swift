@@ -32,9 +32,7 @@ public struct StackWatcher: Sendable {
     }
 
     /// Watches `stack` (its id is best: it still answers once the stack is deleted).
-    /// `onEvent` sees each new event in order (a deploy pushes images once their repository exists).
-    public func watch(stack: String, after lastEventID: String?,
-                      onEvent: (@Sendable (CloudFormation.StackEvent) async throws -> Void)? = nil) async throws -> Outcome {
+    public func watch(stack: String, after lastEventID: String?) async throws -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         var lastSeen = lastEventID
@@ -60,7 +58,6 @@ public struct StackWatcher: Sendable {
                     if isFailure && terminal.useColor { line = "\u{1B}[31m\(line)\u{1B}[0m" }
                     terminal.say(line)
                 }
-                try await onEvent?(event)
             }
             if let newest = events.first { lastSeen = newest.id }
 

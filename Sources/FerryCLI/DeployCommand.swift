@@ -92,7 +92,7 @@ struct DeployCommand: AsyncParsableCommand {
             var settings = aws.settings()
             if aws.region == nil, let blueprint = source.blueprint { settings.explicitRegion = blueprint.region }
             let client = try AWSClient.make(settings: settings)
-            var request = DeployRequest(stackName: name, templateText: source.text, templatePath: source.origin, parameters: parameterValues,
+            let request = DeployRequest(stackName: name, templateText: source.text, templatePath: source.origin, parameters: parameterValues,
                                         yes: yes, noExecute: noExecute, allowDataLoss: allowDataLoss,
                                         replaceFailedStack: replaceFailedStack, nestedTemplates: source.nested)
             let deployer = Deployer(client: client, terminal: terminal)
@@ -102,23 +102,7 @@ struct DeployCommand: AsyncParsableCommand {
                 CommandErrors.printError(ParameterCheck.message(stack: stack, needs, hints: DeployHints.parameters(source.blueprint, tier: planOptions)))
                 throw ExitCode(2)
             }
-            var pending: [String: ImageCheck.Image] = [:]
-            if let blueprint = source.blueprint {
-                pending = try await ImagePreflight(client: client, terminal: terminal, build: build, directory: projectDirectory)
-                    .run(blueprint, parameters: parameterValues)
-            }
-            if !pending.isEmpty {
-                // First deploy with --build: push each image as soon as its repository exists.
-                let directory = projectDirectory
-                let pending = pending
-                request.onEvent = { event in
-                    guard event.resourceType == "AWS::ECR::Repository", event.status == "CREATE_COMPLETE",
-                          let image = event.physicalID.flatMap({ pending[$0] }) else { return }
-                    try DockerCLI.run(["docker", "push", image.reference], in: directory, terminal: terminal)
-                }
-            }
-            let ready = request
-            let result = try await Interrupts.run { try await deployer.deploy(ready) }
+            let result = try await deployWithImages(request, source: source, deployer: deployer, client: client, terminal: terminal)
             if result.outcome == .created || result.outcome == .updated {
                 DeployHistory(root: URL(fileURLWithPath: projectDirectory), stackName: name)
                     .record(.init(template: source.text, nested: source.nested))
@@ -131,6 +115,62 @@ struct DeployCommand: AsyncParsableCommand {
         } catch {
             throw CommandErrors.exit(for: error)
         }
+    }
+
+    /// Images first: a built service whose image is not in ECR cannot start. A first deploy (the
+    /// repositories come with the stack) runs with `StartBuiltServices=false`, then pushes (`--build`) and
+    /// starts them in a second update, or says how. An update whose image tags are missing stops before
+    /// the change set unless `--build` pushes them.
+    func deployWithImages(_ request: DeployRequest, source: DeployTemplateSource.Template, deployer: Deployer, client: AWSClient,
+                          terminal: StandardTerminal) async throws -> DeployResult {
+        var request = request
+        let gate = "StartBuiltServices"
+        guard let blueprint = source.blueprint,
+              (try? TemplateDocument(text: source.text))?.parameterNames.contains(gate) == true,
+              !request.parameters.contains(where: { $0.key == gate }) else {
+            return try await run(deployer, request)
+        }
+        let images = ImagePreflight(client: client, terminal: terminal, directory: projectDirectory)
+        let missing = try await images.missing(blueprint, parameters: request.parameters)
+        images.explain(missing, region: blueprint.region)
+        if missing.isEmpty {
+            request.parameters.append(.init(key: gate, value: "true"))
+            return try await run(deployer, request)
+        }
+        let pending = missing.contains { $0.state == .noRepository }
+        if build { try images.build(missing, region: blueprint.region) }
+        if !pending {
+            guard build else {
+                images.printCommands(missing, region: blueprint.region)
+                throw CLIError.input("the images above are not in ECR, so their services could not start; nothing was changed. Push them, or deploy with --build.")
+            }
+            try images.push(missing)
+            request.parameters.append(.init(key: gate, value: "true"))
+            return try await run(deployer, request)
+        }
+        // First deploy: everything but the built services' tasks, then the images, then the tasks.
+        terminal.say("Deploying with \(gate)=false: the services built from source run 0 tasks until their images exist.")
+        var first = request
+        first.parameters.append(.init(key: gate, value: "false"))
+        let created = try await run(deployer, first)
+        guard created.outcome == .created || created.outcome == .updated else { return created }
+        guard build else {
+            images.printCommands(missing, region: blueprint.region)
+            terminal.say("Then run `ferry deploy` again: it starts those services.")
+            return created
+        }
+        try images.push(missing)
+        terminal.say("Images pushed; starting the services built from source.")
+        var second = request
+        second.parameters.append(.init(key: gate, value: "true"))
+        second.yes = true  // the user agreed to this deploy already
+        var started = try await run(deployer, second)
+        if started.outcome == .updated { started.outcome = created.outcome }
+        return started
+    }
+
+    func run(_ deployer: Deployer, _ request: DeployRequest) async throws -> DeployResult {
+        try await Interrupts.run { try await deployer.deploy(request) }
     }
 
     /// The project directory (build contexts and `.ferry/` are relative to it).

@@ -82,9 +82,22 @@ final class FirstDeployTests: XCTestCase {
         XCTAssertTrue(first.stdout.contains("CREATE_COMPLETE"), first.stdout)
         XCTAssertTrue(first.stdout.contains("serves plain HTTP"), first.stdout)
         XCTAssertTrue(first.stdout.contains("docker push") && first.stdout.contains("docker login"), "push commands are printed:\n\(first.stdout)")
+        XCTAssertTrue(first.stdout.contains("StartBuiltServices=false"), first.stdout)
         let client = moto.client()
         let template = try await CloudFormationClient(client: client).getTemplate(stackName)
         XCTAssertFalse(template.contains("CertificateArn"))
+
+        // What `docker push` does, through ECR's own API; the next deploy finds the images and starts the services.
+        let repositories = try await CloudFormationClient(client: client).listStackResources(stackName)
+            .filter { $0.resourceType == "AWS::ECR::Repository" }.compactMap(\.physicalID)
+        XCTAssertEqual(repositories.count, 4, "\(repositories)")
+        for repository in repositories {
+            for tag in ["latest", "v2"] { try await MotoCalls.putImage(client, repository: repository, tag: tag) }
+        }
+        let start = try ferry(["deploy", "--tier", "dev", "--yes", "--stack-name", stackName])
+        XCTAssertEqual(start.status, 0, start.stdout + start.stderr)
+        XCTAssertTrue(start.stdout.contains("UPDATE_COMPLETE"), start.stdout)
+        XCTAssertFalse(start.stdout.contains("docker push"), "no image is missing any more:\n\(start.stdout)")
 
         // Before the images, logs and secrets are there, verify fails and says why.
         let early = try ferry(["verify", "--stack-name", stackName])
@@ -211,6 +224,13 @@ enum MotoCalls {
         struct Put: Encodable { var SecretId: String; var SecretString: String }
         _ = try await client.send(JSONProtocol.request(service: secrets, version: "1.1", targetPrefix: "secretsmanager",
                                                        operation: "PutSecretValue", body: Put(SecretId: secret, SecretString: value)))
+    }
+
+    static func putImage(_ client: AWSClient, repository: String, tag: String) async throws {
+        struct Put: Encodable { var repositoryName: String; var imageManifest: String; var imageTag: String }
+        let manifest = #"{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":"application/vnd.docker.container.image.v1+json","size":2,"digest":"sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"},"layers":[]}"#
+        _ = try await client.send(JSONProtocol.request(service: .ecr, version: "1.1", targetPrefix: "AmazonEC2ContainerRegistry_V20150921",
+                                                       operation: "PutImage", body: Put(repositoryName: repository, imageManifest: manifest, imageTag: tag)))
     }
 
     static func serviceImage(_ client: AWSClient, stackName: String, logicalID: String) async throws -> String {

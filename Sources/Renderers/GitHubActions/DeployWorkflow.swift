@@ -129,9 +129,11 @@ enum DeployWorkflow {
         if !images.isEmpty {
             deploy[deploy.count - 1] += " \\"
             deploy.append("  --parameter-overrides \\")
-            for (index, image) in images.enumerated() {
-                let last = index == images.count - 1
-                deploy.append("    \(image.tagParameter)=\"$IMAGE_TAG\"" + (last ? "" : " \\"))
+            // The images are pushed by now: services a first deploy held at 0 tasks start.
+            var overrides = images.map { "\($0.tagParameter)=\"$IMAGE_TAG\"" }
+            if b.hasBuiltServices { overrides.append("StartBuiltServices=true") }
+            for (index, override) in overrides.enumerated() {
+                deploy.append("    " + override + (index == overrides.count - 1 ? "" : " \\"))
             }
         }
         jobs.append(("deploy", .ordered([

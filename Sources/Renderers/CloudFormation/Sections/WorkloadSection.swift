@@ -167,7 +167,7 @@ enum WorkloadSection {
         var properties: [String: CFNValue] = [
             "Cluster": .ref("Cluster"),
             "TaskDefinition": .ref(n.taskDefinition(w.name)),
-            "DesiredCount": .int(max(0, w.capacity.desired)),
+            "DesiredCount": builtServiceCount(&c, w, max(0, w.capacity.desired)),
             "PropagateTags": "SERVICE",
             "EnableECSManagedTags": true,
             "DeploymentConfiguration": [
@@ -231,13 +231,30 @@ enum WorkloadSection {
         c.add(n.service(w.name), service)
     }
 
+    static let startBuiltServicesParameter = "StartBuiltServices"
+    static let startsBuiltServicesCondition = "StartsBuiltServices"
+
+    /// A service built from the project's source cannot start before its image is in ECR, and ECR
+    /// repositories come with the stack: `StartBuiltServices=false` holds such services at 0 tasks, so a
+    /// first deploy creates everything, the images are pushed, and the next deploy starts them.
+    static func builtServiceCount(_ c: inout CFNContext, _ w: Workload, _ count: Int) -> CFNValue {
+        guard w.image.repository != nil else { return .int(count) }
+        if c.template.parameters[startBuiltServicesParameter] == nil {
+            var parameter = CFNParameter(description: "false: the services built from this project's source run 0 tasks, for a first deploy before their images are pushed to ECR (ferry deploy sets it from what ECR holds).", default: "true")
+            parameter.allowedValues = ["true", "false"]
+            c.template.parameters[startBuiltServicesParameter] = parameter
+            c.template.conditions[startsBuiltServicesCondition] = .equals(.ref(startBuiltServicesParameter), "true")
+        }
+        return .if(startsBuiltServicesCondition, .int(count), .int(0))
+    }
+
     // MARK: scaling
 
     static func renderScaling(_ c: inout CFNContext, _ w: Workload, _ scaling: ScalingPolicy) {
         let n = c.names
         let target = n.id(w.name, "ScalableTarget")
         c.add(target, CFNResource("AWS::ApplicationAutoScaling::ScalableTarget", [
-            "MinCapacity": .int(max(0, w.capacity.minimum)),
+            "MinCapacity": builtServiceCount(&c, w, max(0, w.capacity.minimum)),
             "MaxCapacity": .int(max(w.capacity.minimum, w.capacity.maximum, 1)),
             "ResourceId": .sub("service/${Cluster}/${\(n.service(w.name)).Name}", [:]),
             "ScalableDimension": "ecs:service:DesiredCount",
