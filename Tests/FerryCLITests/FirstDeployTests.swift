@@ -138,6 +138,19 @@ final class FirstDeployTests: XCTestCase {
         // The whole stack back to the template before the last deploy (kept under .ferry/deployments).
         let whole = try ferry(["rollback", "--yes", "--no-execute", "--stack-name", stackName])
         XCTAssertTrue(whole.status == 0, whole.stdout + whole.stderr)
+
+        // A certificate later: port 80 becomes a redirect to a new HTTPS listener in a normal update.
+        let certificate = try await MotoCalls.requestCertificate(client, domain: "shop.example.com")
+        let compose = project.appendingPathComponent("compose.yaml")
+        let text = try String(contentsOf: compose, encoding: .utf8)
+        try (text + "\nx-ferry:\n  certificate: \(certificate)\n").write(to: compose, atomically: true, encoding: .utf8)
+        let https = try ferry(["deploy", "--tier", "dev", "--yes", "--stack-name", stackName])
+        XCTAssertEqual(https.status, 0, https.stdout + https.stderr)
+        XCTAssertTrue(https.stdout.contains("UPDATE_COMPLETE"), https.stdout)
+        XCTAssertTrue(https.stdout.contains("HttpsListener"), https.stdout)
+        XCTAssertFalse(https.stdout.contains("serves plain HTTP"), https.stdout)
+        let upgraded = try await CloudFormationClient(client: client).getTemplate(stackName)
+        XCTAssertTrue(upgraded.contains("HTTP_301"), "port 80 redirects")
     }
 
     /// ECS and target states moto never produces (tasks stopped with a reason, unhealthy targets),
@@ -224,6 +237,15 @@ enum MotoCalls {
         struct Put: Encodable { var SecretId: String; var SecretString: String }
         _ = try await client.send(JSONProtocol.request(service: secrets, version: "1.1", targetPrefix: "secretsmanager",
                                                        operation: "PutSecretValue", body: Put(SecretId: secret, SecretString: value)))
+    }
+
+    static func requestCertificate(_ client: AWSClient, domain: String) async throws -> String {
+        struct Request: Encodable { var DomainName: String; var ValidationMethod = "DNS" }
+        struct Response: Decodable { var CertificateArn: String }
+        let acm = AWSService(endpointEnvironmentID: "ACM", signingName: "acm", endpointPrefix: "acm", signingOptions: .standard)
+        let response = try await client.send(JSONProtocol.request(service: acm, version: "1.1", targetPrefix: "CertificateManager",
+                                                                  operation: "RequestCertificate", body: Request(DomainName: domain)))
+        return try JSONProtocol.decode(Response.self, from: response).CertificateArn
     }
 
     static func putImage(_ client: AWSClient, repository: String, tag: String) async throws {

@@ -488,8 +488,9 @@ struct ChecklistSection: GuideSection {
         let b = c.blueprint
         var lines: [String] = []
         lines.append(Markdown.task("`ferry check` reports no finding at or above `high` (see [Findings](#findings))"))
-        lines.append(Markdown.task("Deploy: `ferry deploy` (or `aws cloudformation deploy` with the template in "
-                                   + Markdown.code(c.options.templateDirectory) + "), then `ferry verify`"))
+        lines.append(Markdown.task("Deploy: `ferry deploy --tier " + b.tier.rawValue + "` (or `aws cloudformation deploy` with the template in "
+                                   + Markdown.code(c.options.templateDirectory) + "; Terraform users `terraform apply` on `ferry generate --target terraform`), "
+                                   + "then `ferry verify`; `ferry logs SERVICE` shows a service's logs"))
         if !b.dataStores.isEmpty || !b.buckets.isEmpty || !b.tables.isEmpty || !b.fileSystems.isEmpty {
             lines.append(Markdown.task("Freeze writes on the Compose stack (maintenance mode), run step 7's copies one "
                                        + "last time, and compare counts"))

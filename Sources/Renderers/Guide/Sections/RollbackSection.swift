@@ -18,9 +18,10 @@ struct RollbackSection: GuideSection {
                          + "takes minutes.")
         }
         if !context.deployedWorkloads.isEmpty {
-            items.append("**A bad release**: deploy the previous image tag (the commit SHA before) — rerun the deploy "
-                         + "workflow on that commit, or `aws cloudformation deploy` with the previous `…ImageTag` "
-                         + "parameters. ECS keeps the previous task definition revisions.")
+            items.append("**A bad release**: `ferry rollback SERVICE` returns a service to its previous task definition "
+                         + "revision (its previous image tag, through a change set shown first); `ferry rollback` returns "
+                         + "the stack to the template deployed before the last one. Or rerun the deploy workflow on the "
+                         + "previous commit. `ferry verify` then confirms the services, targets and health paths.")
         }
         var data: [String] = []
         if b.dataStores.contains(where: { $0.kind.isRelational }) {
