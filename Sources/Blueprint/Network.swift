@@ -91,4 +91,14 @@ public struct IngressRule: Sendable, Codable, Equatable {
         self.cidr = cidr
         self.description = description
     }
+
+    /// What the rule admits, as a name: `tcp-443`, `tcp-3000-from-alb`, `udp-1935-2000-from-10.0.0.0/16`.
+    /// Renderers name a rule's resource after it, not after its position, so adding or removing one
+    /// rule never renames the others (which would create a duplicate rule before the old one is gone).
+    public var identity: String {
+        var out = "\(proto == "-1" ? "all" : proto)-\(fromPort)"
+        if toPort != fromPort { out += "-\(toPort)" }
+        if let sourceGroup { out += "-from-\(sourceGroup)" } else if let cidr, cidr != "0.0.0.0/0" { out += "-from-\(cidr)" }
+        return out
+    }
 }

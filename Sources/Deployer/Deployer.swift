@@ -134,11 +134,16 @@ public struct Deployer: Sendable {
                 Nothing was changed\(type == "CREATE" ? " (the empty stack record stays in REVIEW_IN_PROGRESS; the next deploy reuses it)" : ""). Change set: \(changeSetID)
                 """)
         }
-        if changeSet.changes.isEmpty {
+        if changeSet.changes.isEmpty && type == "CREATE" {
             try? await cloudFormation.deleteChangeSet(changeSetID, stackName: name)
             terminal.say("No changes: stack \(name) already matches the template.")
             result.outcome = .noChanges
             return result
+        }
+        if changeSet.changes.isEmpty {
+            // CloudFormation fails a change set that changes nothing; one that lists no resource changes
+            // still updates outputs or parameter values (emulators list no changes for parameters alone).
+            terminal.say("The change set lists no resource changes: it updates parameter values or outputs.")
         }
 
         var deployed: TemplateDocument?

@@ -191,7 +191,7 @@ final class DeployIntegrationTests: XCTestCase {
         XCTAssertEqual(stack?.status, "CREATE_COMPLETE", "the stack is never deleted or changed on failure")
     }
 
-    func testFailedChangeSetIsReportedPlainlyAndTheStackKept() async throws {
+    func testMissingParameterStopsBeforeAnythingIsCreated() async throws {
         let moto = try await server()
         let client = moto.client()
         let name = unique("ferry-fail")
@@ -203,15 +203,14 @@ final class DeployIntegrationTests: XCTestCase {
         """).replacingOccurrences(of: "Type: AWS::SNS::Topic", with: "Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Ref Tier")
         do {
             _ = try await deployer(RecordingTerminal(), client: client).deploy(DeployRequest(stackName: name, templateText: template, yes: true))
-            XCTFail("a change set without its required parameter must fail")
-        } catch let error as AWSServiceError {
-            XCTAssertEqual(error.code, "ValidationError")
-            XCTAssertTrue("\(error)".contains("Missing parameter Tier"), "\(error)")
+            XCTFail("a deploy without its required parameter must stop")
+        } catch let error as DeployError {
+            XCTAssertEqual(error.exitCode, 2)
+            XCTAssertTrue(error.description.contains("Tier is required"), error.description)
         }
         let stack = try await CloudFormationClient(client: client).describeStack(name)
-        XCTAssertEqual(stack?.status, "REVIEW_IN_PROGRESS", "ferry does not delete the stack it was creating")
+        XCTAssertNil(stack, "no stack record is created before the parameters are complete")
 
-        // The next deploy, with the parameter, reuses the stack record and creates it.
         let fixed = try await deployer(RecordingTerminal(), client: client).deploy(
             DeployRequest(stackName: name, templateText: template, parameters: [.init(key: "Tier", value: "dev")], yes: true))
         XCTAssertEqual(fixed.outcome, .created)

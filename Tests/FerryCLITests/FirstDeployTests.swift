@@ -135,10 +135,6 @@ final class FirstDeployTests: XCTestCase {
         let image = try await MotoCalls.serviceImage(client, stackName: stackName, logicalID: "WebService")
         XCTAssertTrue(image.hasSuffix(":latest"), image)
 
-        // The whole stack back to the template before the last deploy (kept under .ferry/deployments).
-        let whole = try ferry(["rollback", "--yes", "--no-execute", "--stack-name", stackName])
-        XCTAssertTrue(whole.status == 0, whole.stdout + whole.stderr)
-
         // A certificate later: port 80 becomes a redirect to a new HTTPS listener in a normal update.
         let certificate = try await MotoCalls.requestCertificate(client, domain: "shop.example.com")
         let compose = project.appendingPathComponent("compose.yaml")
@@ -151,6 +147,12 @@ final class FirstDeployTests: XCTestCase {
         XCTAssertFalse(https.stdout.contains("serves plain HTTP"), https.stdout)
         let upgraded = try await CloudFormationClient(client: client).getTemplate(stackName)
         XCTAssertTrue(upgraded.contains("HTTP_301"), "port 80 redirects")
+
+        // The whole stack back to the template before the last deploy (kept under .ferry/deployments).
+        let whole = try ferry(["rollback", "--no-execute", "--stack-name", stackName])
+        XCTAssertEqual(whole.status, 0, whole.stdout + whole.stderr)
+        XCTAssertTrue(whole.stdout.contains("HttpsListener"), "the change set shows the HTTPS listener going:\n\(whole.stdout)")
+        XCTAssertTrue(whole.stdout.contains("was not executed"), whole.stdout)
     }
 
     /// ECS and target states moto never produces (tasks stopped with a reason, unhealthy targets),

@@ -83,11 +83,18 @@ extension ECSClient {
         return TaskDefinition(arn: t?.taskDefinitionArn ?? id, family: t?.family ?? "", revision: t?.revision ?? 0, images: images, logGroups: logs)
     }
 
-    struct ListTaskDefinitionsInput: Encodable { var familyPrefix: String; var sort = "DESC"; var maxResults = 100 }
+    struct ListTaskDefinitionsInput: Encodable { var familyPrefix: String; var status: String; var sort = "DESC"; var maxResults = 100 }
     struct ListTaskDefinitionsOutput: Decodable { var taskDefinitionArns: [String]? }
 
-    /// The family's revisions, newest first.
+    /// The family's revisions, newest first, inactive ones included: CloudFormation deregisters the
+    /// revision it replaces, and a deregistered revision can still run.
     public func taskDefinitionRevisions(family: String) async throws -> [String] {
-        try await call("ListTaskDefinitions", ListTaskDefinitionsInput(familyPrefix: family), as: ListTaskDefinitionsOutput.self).taskDefinitionArns ?? []
+        var arns: [String] = []
+        for status in ["ACTIVE", "INACTIVE"] {
+            arns += try await call("ListTaskDefinitions", ListTaskDefinitionsInput(familyPrefix: family, status: status),
+                                   as: ListTaskDefinitionsOutput.self).taskDefinitionArns ?? []
+        }
+        func revision(_ arn: String) -> Int { Int(arn.split(separator: ":").last ?? "") ?? 0 }
+        return Set(arns).sorted { revision($0) > revision($1) }
     }
 }

@@ -17,7 +17,10 @@ enum SecurityGroupSection {
                     "Description": "Outbound to AWS APIs, managed services and the internet through NAT",
                 ]],
             ]))
-            for (index, rule) in group.ingress.enumerated() {
+            var named = Set<String>()
+            for rule in group.ingress {
+                let ruleID = c.names.id(group.name, "Ingress") + LogicalIDs.base(String(rule.identity.map { $0 == "." || $0 == "/" ? "x" : $0 }))
+                guard named.insert(ruleID).inserted else { continue }  // the same rule twice is one rule
                 var properties: [String: CFNValue] = [
                     "GroupId": .getAtt(id, "GroupId"),
                     "IpProtocol": .string(rule.proto),
@@ -34,7 +37,7 @@ enum SecurityGroupSection {
                 } else {
                     properties["CidrIp"] = .string(rule.cidr ?? "0.0.0.0/0")
                 }
-                c.add(c.names.id(group.name, "Ingress") + "\(index + 1)", CFNResource("AWS::EC2::SecurityGroupIngress", properties))
+                c.add(ruleID, CFNResource("AWS::EC2::SecurityGroupIngress", properties))
             }
         }
     }
