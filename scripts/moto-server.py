@@ -144,6 +144,29 @@ def _update_task_definition(cls, original_resource, new_resource_name, cloudform
 
 ecs_models.TaskDefinition.update_from_cloudformation_json = _update_task_definition
 
+# moto 5.2.1's target groups answer no Fn::GetAtt, so alarms on TargetGroupFullName (and anything
+# reading TargetGroupName or LoadBalancerArns) fail the stack with AttributeError.
+import moto.elbv2.models as elbv2_models  # noqa: E402
+
+
+def _target_group_attribute(self, attribute_name):
+    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+
+    if attribute_name == "TargetGroupFullName":
+        return self.arn.split(":")[-1]  # targetgroup/NAME/ID
+    if attribute_name == "TargetGroupName":
+        return self.name
+    if attribute_name == "TargetGroupArn":
+        return self.arn
+    if attribute_name == "LoadBalancerArns":
+        return list(getattr(self, "load_balancer_arns", []) or [])
+    raise UnformattedGetAttTemplateException()
+
+
+elbv2_models.FakeTargetGroup.get_cfn_attribute = _target_group_attribute
+elbv2_models.FakeTargetGroup.has_cfn_attr = classmethod(
+    lambda cls, attr: attr in ["TargetGroupFullName", "TargetGroupName", "TargetGroupArn", "LoadBalancerArns"])
+
 # Resource types moto's CloudFormation engine lacks, modelled on moto's own service backends.
 sys.path.insert(0, __import__("os").path.dirname(__file__))
 import moto_cfn_models  # noqa: E402,F401

@@ -406,3 +406,58 @@ class CfnBudget(CloudFormationModel):
     @property
     def physical_resource_id(self):
         return self.name
+
+
+class CfnAlarm(CloudFormationModel):
+    """AWS::CloudWatch::Alarm in moto's CloudWatch backend (metric-math alarms keep their name and state,
+    not their expressions, which moto's model takes in another shape)."""
+
+    __module__ = "moto.cloudwatch.cfn"  # moto files models by the package after "moto."
+
+    def __init__(self, name, arn):
+        self.name, self.arn = name, arn
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "AlarmName"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CloudWatch::Alarm"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        from moto.cloudwatch.models import cloudwatch_backends
+
+        props = _props(cloudformation_json)
+        alarm = cloudwatch_backends[account_id][region_name].put_metric_alarm(
+            name=props.get("AlarmName", resource_name), namespace=props.get("Namespace"),
+            metric_name=props.get("MetricName"), comparison_operator=props.get("ComparisonOperator"),
+            evaluation_periods=props.get("EvaluationPeriods"), period=props.get("Period"),
+            threshold=props.get("Threshold"), statistic=props.get("Statistic"),
+            description=props.get("AlarmDescription"), dimensions=props.get("Dimensions", []),
+            alarm_actions=props.get("AlarmActions", []), ok_actions=props.get("OKActions", []),
+            datapoints_to_alarm=props.get("DatapointsToAlarm"), treat_missing_data=props.get("TreatMissingData"),
+            unit=props.get("Unit"))
+        return cls(alarm.name, alarm.alarm_arn)
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        pass
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr in ["Arn"]
+
+    def get_cfn_attribute(self, attribute_name):
+        if attribute_name == "Arn":
+            return self.arn
+        raise UnformattedGetAttTemplateException()
+
+    @property
+    def physical_resource_id(self):
+        return self.name

@@ -189,6 +189,33 @@ final class FirstDeployTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("Target.ResponseCodeMismatch"), run.stdout)
     }
 
+    func testMVPWithAllowHTTPDeploysAndVerifyReportsAnAlarmInAlarm() async throws {
+        let stackName = "shop-mvp-http"
+        let deploy = try ferry(["deploy", "--tier", "mvp", "--allow-http", "--yes", "--stack-name", stackName])
+        XCTAssertEqual(deploy.status, 0, deploy.stdout + deploy.stderr)
+        XCTAssertTrue(deploy.stdout.contains("warning: the load balancer serves plain HTTP"), deploy.stdout)
+        let client = moto.client()
+        let alarms = try await CloudFormationClient(client: client).listStackResources(stackName)
+            .filter { $0.resourceType == "AWS::CloudWatch::Alarm" }.compactMap(\.physicalID).sorted()
+        let alarm = try XCTUnwrap(alarms.first, "the mvp tier has alarms")
+        try await MotoCalls.setAlarmState(client, alarm: alarm, state: "ALARM")
+        let run = try ferry(["verify", "--stack-name", stackName, "--format", "json"])
+        XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let results = (report["results"] as? [[String: Any]]) ?? []
+        XCTAssertTrue(results.contains { $0["check"] as? String == "alarm" && $0["subject"] as? String == alarm && $0["status"] as? String == "fail" }, run.stdout)
+        XCTAssertTrue(results.contains { $0["check"] as? String == "alarm" && $0["status"] as? String == "pass" }, "the others are not in ALARM")
+    }
+
+    func testBuildWithoutADockerDaemonSaysSoAndCreatesNothing() async throws {
+        let run = try ferry(["deploy", "--tier", "dev", "--build", "--yes", "--stack-name", "shop-build"])
+        XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
+        XCTAssertTrue(run.stderr.contains("no Docker daemon is reachable") || run.stderr.contains("docker CLI, which was not found"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Nothing was built or deployed"), run.stderr)
+        let stack = try await CloudFormationClient(client: moto.client()).describeStack("shop-build")
+        XCTAssertNil(stack)
+    }
+
     /// `ferry` with exactly these arguments (no endpoint added).
     func ferryRaw(_ args: [String]) throws -> Run {
         let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -239,6 +266,12 @@ enum MotoCalls {
         struct Put: Encodable { var SecretId: String; var SecretString: String }
         _ = try await client.send(JSONProtocol.request(service: secrets, version: "1.1", targetPrefix: "secretsmanager",
                                                        operation: "PutSecretValue", body: Put(SecretId: secret, SecretString: value)))
+    }
+
+    static func setAlarmState(_ client: AWSClient, alarm: String, state: String) async throws {
+        let cloudWatch = AWSService(endpointEnvironmentID: "CLOUDWATCH", signingName: "monitoring", endpointPrefix: "monitoring", signingOptions: .standard)
+        _ = try await client.send(QueryProtocol.request(service: cloudWatch, action: "SetAlarmState", version: "2010-08-01",
+                                                        parameters: [("AlarmName", alarm), ("StateValue", state), ("StateReason", "test: threshold crossed")]))
     }
 
     static func requestCertificate(_ client: AWSClient, domain: String) async throws -> String {

@@ -146,6 +146,13 @@ public enum NestedStackSplitter {
             root.resources[stackID(group)] = stack
             nested.append(.init(path: path, template: child))
         }
+        // Conditions only the moved resources used went with them (cfn-lint W8001 otherwise).
+        var used = Set(root.resources.values.flatMap(\.conditionNames) + root.outputs.values.flatMap { $0.value.conditionNames + ($0.condition.map { [$0] } ?? []) })
+        var pending = Array(used)
+        while let name = pending.popLast() {
+            for inner in root.conditions[name]?.conditionNames ?? [] where used.insert(inner).inserted { pending.append(inner) }
+        }
+        root.conditions = root.conditions.filter { used.contains($0.key) }
         return CFNStackSet(root: root, nested: nested)
     }
 
