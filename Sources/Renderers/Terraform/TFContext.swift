@@ -80,6 +80,11 @@ final class TFContext {
 
     func label(_ name: String) -> String { TFNames.label(name) }
 
+    /// A repository is named `project/workload`: its label is the workload's.
+    func repositoryLabel(_ name: String) -> String {
+        blueprint.repositories.first { $0.name == name }.map { TFNames.label($0.workload) } ?? TFNames.label(name)
+    }
+
     static func join(_ parts: [HCLTemplatePart]) -> HCLValue {
         if parts.count == 1, case .interpolation(let e) = parts[0] { return .expression(e) }
         if parts.allSatisfy({ if case .text = $0 { return true } else { return false } }) {
@@ -166,6 +171,7 @@ final class TFContext {
             return .expression(Self.inline(arnPrefix("iot") + [.text("client/\(ref.name)")]))
         case .repository:
             guard b.repositories.contains(where: { $0.name == ref.name }) else { return missing(ref) }
+            let l = repositoryLabel(ref.name)
             switch attribute {
             case "uri", "url": return .expression("aws_ecr_repository.\(l).repository_url")
             case "name", "id": return .expression("aws_ecr_repository.\(l).name")

@@ -26,7 +26,7 @@ public enum TerraformRenderer {
         (ClusterLayer.file, "ECR, ECS cluster, log groups, Cloud Map, task definitions, services, scaling, schedules"),
         (LoadBalancerLayer.file, "application load balancer, listeners, target groups, rules, WAF, DNS"),
         (DataStoreLayer.file, "RDS, Aurora, ElastiCache"),
-        (StorageLayer.file, "S3 buckets and DynamoDB tables"),
+        (StorageLayer.file, "S3 buckets, DynamoDB tables and EFS file systems"),
         (ConfigurationLayer.file, "Secrets Manager secrets and SSM parameters"),
         (IdentityLayer.file, "IAM roles and policies"),
         (ObservabilityLayer.file, "alarm topic, alarms, dashboard"),
@@ -42,10 +42,10 @@ public enum TerraformRenderer {
         LoadBalancerLayer.render(c)
         DataStoreLayer.render(c)
         StorageLayer.render(c)
+        FileSystemLayer.render(c)
         ObservabilityLayer.render(c)
         OutputsFile.render(c)
         if blueprint.iot != nil { c.unsupported("AWS IoT Core (thing type and device policy)") }
-        if !blueprint.fileSystems.isEmpty { c.unsupported("EFS file systems (\(blueprint.fileSystems.map(\.name).joined(separator: ", ")))") }
         if blueprint.templateOverlay != nil { c.unsupported("the x-aws-cloudformation overlay (CloudFormation only)") }
 
         var hcl: [HCLFile] = ProjectFiles.files(c)

@@ -63,7 +63,7 @@ enum ClusterLayer {
     static func imageTagVariable(_ w: Workload) -> String { TFNames.label(w.name) + "_image_tag" }
 
     static func renderRepository(_ c: TFContext, _ repository: ImageRepository) {
-        let l = c.label(repository.name)
+        let l = c.repositoryLabel(repository.name)
         c.resource(file, "aws_ecr_repository", l) {
             $0["name"] = .string(repository.name)
             $0["image_tag_mutability"] = .string(repository.tagMutability)
@@ -141,6 +141,14 @@ enum ClusterLayer {
                 $0["subnets"] = NetworkLayer.subnets(c, .private)
                 $0["security_groups"] = .list(w.securityGroup.map { [.ref("aws_security_group.\(c.label($0)).id")] } ?? [])
             }
+            for listener in nlbListeners {
+                $0.nested("load_balancer") {
+                    $0["container_name"] = .string(AWSRules.containerName(w))
+                    $0["container_port"] = .int(listener.targetPort)
+                    $0["target_group_arn"] = .ref("aws_lb_target_group.nlb_\(c.label(listener.name)).arn")
+                }
+                dependsOn.append("aws_lb_listener.nlb_\(c.label(listener.name))")
+            }
             for group in groups {
                 $0.nested("load_balancer") {
                     $0["container_name"] = .string(AWSRules.containerName(w))
@@ -161,10 +169,8 @@ enum ClusterLayer {
             for other in w.dependsOn where b.workload(named: other)?.target.isECSService == true && other != w.name {
                 dependsOn.append("aws_ecs_service.\(c.label(other))")
             }
+            dependsOn += FileSystemLayer.mountTargetDependencies(c, w)
             if !dependsOn.isEmpty { $0["depends_on"] = .list(dependsOn.map { .expression($0) }) }
-        }
-        if b.networkLoadBalancer?.listeners.contains(where: { $0.workload == w.name }) == true {
-            c.unsupported("network load balancer listeners for \(w.name)")
         }
     }
 

@@ -13,8 +13,10 @@ enum DataStoreLayer {
             case .rdsPostgresql, .rdsMysql: renderRDS(c, store)
             case .elasticacheRedis, .elasticacheValkey: renderReplicationGroup(c, store)
             case .elasticacheMemcached: renderMemcached(c, store)
-            case .documentdb, .amazonMQ, .msk, .opensearch:
-                c.unsupported("\(store.kind.rawValue) data store \(store.name)")
+            case .documentdb: OtherDataStoreLayer.renderDocumentDB(c, store)
+            case .amazonMQ: OtherDataStoreLayer.renderBroker(c, store)
+            case .msk: OtherDataStoreLayer.renderMSK(c, store)
+            case .opensearch: OtherDataStoreLayer.renderOpenSearch(c, store)
             }
         }
     }

@@ -7,6 +7,7 @@ enum LoadBalancerLayer {
     static let file = "load_balancer.tf"
 
     static func render(_ c: TFContext) {
+        NetworkLoadBalancerLayer.render(c)
         guard let lb = c.blueprint.loadBalancer else { return }
         let certificate = renderCertificate(c, lb)
         if let existing = lb.existingLoadBalancerArn {
@@ -20,7 +21,6 @@ enum LoadBalancerLayer {
         }
         renderListeners(c, lb, certificate: certificate)
         if lb.waf { renderWAF(c) }
-        if c.blueprint.networkLoadBalancer != nil { c.unsupported("the network load balancer (public ports that are not HTTP)") }
     }
 
     static func renderLoadBalancer(_ c: TFContext, _ lb: LoadBalancer) {

@@ -73,14 +73,13 @@ enum TaskDefinitionLayer {
             }
             container.append(HCLAttribute("repositoryCredentials", .object([HCLAttribute("credentialsParameter", value)])))
         }
-        if !w.scratchVolumes.isEmpty {
+        if !w.scratchVolumes.isEmpty || !w.fileMounts.isEmpty {
             container.append(HCLAttribute("mountPoints", .list(w.scratchVolumes.map { volume in
                 .object([HCLAttribute("sourceVolume", .string(AWSRules.volumeName(volume.name))),
                          HCLAttribute("containerPath", .string(volume.containerPath)),
                          HCLAttribute("readOnly", .bool(volume.readOnly))])
-            })))
+            } + FileSystemLayer.mountPoints(w))))
         }
-        if !w.fileMounts.isEmpty { c.unsupported("EFS volumes of \(w.name)") }
         if let gpus = w.gpuCount, gpus > 0 { c.unsupported("GPUs of \(w.name)") }
         container.append(HCLAttribute("logConfiguration", .object([
             HCLAttribute("logDriver", "awslogs"),
@@ -115,12 +114,13 @@ enum TaskDefinitionLayer {
             for volume in w.scratchVolumes where seen.insert(AWSRules.volumeName(volume.name)).inserted {
                 $0.nested("volume") { $0["name"] = .string(AWSRules.volumeName(volume.name)) }
             }
+            FileSystemLayer.taskVolumes(c, w, into: &$0)
         }
     }
 
     static func image(_ c: TFContext, _ w: Workload) -> HCLValue {
         if let repository = w.image.repository {
-            let url = "aws_ecr_repository.\(c.label(repository)).repository_url"
+            let url = "aws_ecr_repository.\(c.repositoryLabel(repository)).repository_url"
             if w.image.tagParameter != nil {
                 return .template([.interpolation(url), .text(":"), .interpolation("var.\(ClusterLayer.imageTagVariable(w))")])
             }
