@@ -16,7 +16,15 @@ enum NetworkLayer {
         renderSecurityGroups(c)
     }
 
-    static func subnetLabel(_ subnet: Subnet) -> String { TFNames.label(subnet.name) }
+    /// `PrivateSubnet1` → `private_subnet1`: the planner names subnets with unique alphanumeric identifiers.
+    static func subnetLabel(_ subnet: Subnet) -> String {
+        var out = ""
+        for character in subnet.name {
+            if character.isUppercase, !out.isEmpty, !out.hasSuffix("_") { out += "_" }
+            out += character.isLetter || character.isNumber ? character.lowercased() : "_"
+        }
+        return out.first?.isLetter == true ? out : TFNames.label(subnet.name)
+    }
 
     /// The subnet IDs of a kind as an HCL list expression (one per AZ first when asked).
     static func subnetList(_ c: TFContext, _ kind: Subnet.Kind, onePerAZ: Bool = false) -> String {
@@ -65,6 +73,8 @@ enum NetworkLayer {
             $0["enable_dns_hostnames"] = true
             $0["enable_dns_support"] = true
         }
+        // The VPC's default group allows nothing: every resource ferry creates has its own group.
+        c.resource(file, "aws_default_security_group", "main") { $0["vpc_id"] = .ref("aws_vpc.main.id") }
         c.resource(file, "aws_internet_gateway", "main") { $0["vpc_id"] = .ref("aws_vpc.main.id") }
         for subnet in net.subnets {
             c.resource(file, "aws_subnet", subnetLabel(subnet)) {
