@@ -12,7 +12,10 @@ struct DeployCommand: AsyncParsableCommand {
         marked, data stores that would lose data flagged DATA LOSS), asks, executes it and follows the \
         stack events. A failed deployment is never deleted: the stack stays for inspection. Ctrl-C stops \
         watching, not the deployment. Templates over 51,200 bytes are staged in an S3 bucket ferry \
-        creates once per account and region.
+        creates once per account and region. \
+        Teams on Terraform: `ferry generate --target terraform -o DIR` writes the same plan as Terraform; \
+        deploy that with `terraform init && terraform apply` in DIR instead (its README.md says how to move \
+        an environment between the two).
         """)
 
     @ParentCommand var root: Ferry
