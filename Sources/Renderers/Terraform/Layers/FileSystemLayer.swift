@@ -16,6 +16,10 @@ enum FileSystemLayer {
             $0["encrypted"] = .bool(fs.encrypted)
             $0["performance_mode"] = .string(fs.performanceMode)
             $0["throughput_mode"] = .string(fs.throughputMode)
+            if fs.retainOnDelete {
+                // Files are data: `terraform destroy` stops here until this line goes (CloudFormation retains it).
+                $0.nested("lifecycle") { $0["prevent_destroy"] = true }
+            }
         }
         c.resource(file, "aws_efs_backup_policy", l) {
             $0["file_system_id"] = .ref("aws_efs_file_system.\(l).id")
