@@ -28,7 +28,8 @@ if [ "${FERRY_SKIP_CHECKOV:-}" != "1" ]; then
 fi
 if [ "${FERRY_SKIP_TERRAFORM_SCHEMA:-}" != "1" ]; then
   make_venv .venv-tf "${TF_PINS[*]}" "${TF_PINS[@]}"
-  "$PY" scripts/terraform-schema.py .venv-tf .venv-tf/aws-schema.json
+  [ -f .venv-tf/aws-schema.json ] && [ .venv-tf/aws-schema.json -nt scripts/terraform-schema.py ] \
+    || "$PY" scripts/terraform-schema.py .venv-tf .venv-tf/aws-schema.json
 fi
 command -v terraform >/dev/null 2>&1 || [ -x /usr/local/bin/terraform ] || echo "note: terraform not found (Terraform fmt tests will say so and skip)" >&2
 echo "test tools ready: $(.venv-test/bin/cfn-lint --version), moto $(.venv-test/bin/python -c 'import moto; print(moto.__version__)')"
