@@ -106,7 +106,7 @@ final class TFContext {
                let owner = b.workloads.first(where: { $0.image.pullCredentialsSecret == ref.name }) {
                 return .expression("var.\(Self.pullCredentialsVariable(owner))")
             }
-            return .literal(ref.name)
+            return ref.name.contains("${AWS::") ? .expression(Self.inline(pseudoParameters(ref.name))) : .literal(ref.name)
         case .bucket:
             guard b.bucket(named: ref.name) != nil else { return missing(ref) }
             switch attribute {
@@ -194,6 +194,24 @@ final class TFContext {
             guard b.fileSystems.contains(where: { fs in fs.accessPoints.contains { $0.name == ref.name } }) else { return missing(ref) }
             return .expression("aws_efs_access_point.\(l).\(attribute == "id" ? "id" : "arn")")
         }
+    }
+
+    /// An ARN written with CloudFormation's pseudo parameters (`${AWS::Region}`, as Docker's ECS integration
+    /// took them in `x-aws-role`), in Terraform's terms; any other `${…}` stays literal text.
+    func pseudoParameters(_ text: String) -> [HCLTemplatePart] {
+        let values = ["AWS::Region": region, "AWS::AccountId": accountID, "AWS::Partition": partition]
+        if text.contains("${AWS::AccountId}") { dataSources.insert("aws_caller_identity") }
+        if text.contains("${AWS::Partition}") { dataSources.insert("aws_partition") }
+        var parts: [HCLTemplatePart] = []
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "${AWS::"), let close = rest[open.upperBound...].firstIndex(of: "}") {
+            let name = String(rest[rest.index(open.lowerBound, offsetBy: 2)..<close])
+            parts.append(.text(String(rest[..<open.lowerBound])))
+            if let value = values[name] { parts.append(.interpolation(value)) } else { parts.append(.text("${\(name)}")) }
+            rest = rest[rest.index(after: close)...]
+        }
+        parts.append(.text(String(rest)))
+        return parts.filter { if case .text(let t) = $0 { return !t.isEmpty } else { return true } }
     }
 
     /// A template's parts as one quoted HCL string expression (for `TFValue.expression`).

@@ -159,7 +159,7 @@ enum ObservabilityLayer {
             if !budget.thresholds.isEmpty {
                 // E-mail subscribers need an address: without one the budget is still visible in the console.
                 $0.nested("dynamic", ["notification"]) {
-                    $0["for_each"] = .ref("var.alarm_email == \"\" ? [] : local.budget_notifications")
+                    $0["for_each"] = .ref("{ for n in local.budget_notifications : \"${n.type}-${n.percent}\" => n if var.alarm_email != \"\" }")
                     $0.nested("content") {
                         $0["notification_type"] = .ref("notification.value.type")
                         $0["comparison_operator"] = "GREATER_THAN"
