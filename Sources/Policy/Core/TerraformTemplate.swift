@@ -79,6 +79,7 @@ enum TerraformTemplate {
         "aws_route_table": "AWS::EC2::RouteTable", "aws_eip": "AWS::EC2::EIP", "aws_vpc_endpoint": "AWS::EC2::VPCEndpoint",
         "aws_service_discovery_service": "AWS::ServiceDiscovery::Service", "aws_service_discovery_private_dns_namespace": "AWS::ServiceDiscovery::PrivateDnsNamespace",
         "aws_wafv2_web_acl": "AWS::WAFv2::WebACL", "aws_cloudwatch_dashboard": "AWS::CloudWatch::Dashboard",
+        "aws_iot_policy": "AWS::IoT::Policy", "aws_iot_thing_type": "AWS::IoT::ThingType",
     ]
     /// Types that take no tags (as CloudFormation's equivalents).
     static let untagged: Set<String> = ["aws_iam_role_policy", "aws_vpc_security_group_ingress_rule", "aws_cloudwatch_dashboard", "aws_efs_access_point"]
@@ -131,6 +132,9 @@ enum TerraformTemplate {
                 awsvpc["AssignPublicIp"] = .string(awsvpc["AssignPublicIp"]?.bool == true ? "ENABLED" : "DISABLED")
                 out["NetworkConfiguration"] = .object(["AwsvpcConfiguration": .object(awsvpc)])
             }
+        case "aws_iot_policy":
+            out["PolicyDocument"] = out["Policy"]
+            out["PolicyName"] = out["Name"]
         case "aws_iam_role_policy":
             out["PolicyName"] = out["Name"]
             out["PolicyDocument"] = out["Policy"]

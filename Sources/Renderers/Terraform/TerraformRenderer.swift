@@ -27,7 +27,7 @@ public enum TerraformRenderer {
         (LoadBalancerLayer.file, "application load balancer, listeners, target groups, rules, WAF, DNS"),
         (DataStoreLayer.file, "RDS, Aurora, ElastiCache"),
         (StorageLayer.file, "S3 buckets, DynamoDB tables and EFS file systems"),
-        (ConfigurationLayer.file, "Secrets Manager secrets and SSM parameters"),
+        (ConfigurationLayer.file, "Secrets Manager secrets, SSM parameters and AWS IoT Core"),
         (IdentityLayer.file, "IAM roles and policies"),
         (ObservabilityLayer.file, "alarm topic, alarms, dashboard"),
         (ObservabilityLayer.budgetFile, "monthly budget with e-mail alerts"),
@@ -45,7 +45,7 @@ public enum TerraformRenderer {
         FileSystemLayer.render(c)
         ObservabilityLayer.render(c)
         OutputsFile.render(c)
-        if blueprint.iot != nil { c.unsupported("AWS IoT Core (thing type and device policy)") }
+        IoTLayer.render(c)
         if blueprint.templateOverlay != nil { c.unsupported("the x-aws-cloudformation overlay (CloudFormation only)") }
 
         var hcl: [HCLFile] = ProjectFiles.files(c)

@@ -42,6 +42,7 @@ final class TerraformParityTests: XCTestCase {
         "AWS::KMS::Key": ["aws_kms_key"], "AWS::SNS::Topic": ["aws_sns_topic"], "AWS::SNS::Subscription": ["aws_sns_topic_subscription"],
         "AWS::CloudWatch::Alarm": ["aws_cloudwatch_metric_alarm"], "AWS::CloudWatch::Dashboard": ["aws_cloudwatch_dashboard"],
         "AWS::Budgets::Budget": ["aws_budgets_budget"], "AWS::Events::Rule": ["aws_cloudwatch_event_rule"],
+        "AWS::IoT::ThingType": ["aws_iot_thing_type"], "AWS::IoT::Policy": ["aws_iot_policy"],
     ]
     /// Types with no one-to-one counterpart: Terraform folds them into another resource, or the Terraform
     /// output does not hold them yet (its README and `ferry generate` list those).
@@ -49,7 +50,6 @@ final class TerraformParityTests: XCTestCase {
         "AWS::EC2::VPCGatewayAttachment": "aws_internet_gateway.vpc_id attaches the gateway",
         "AWS::EC2::SecurityGroupIngress": "compared rule by rule below (inline rules included)",
         "AWS::Route53::RecordSet": "created only with a hosted zone (count) in Terraform, a condition in CloudFormation",
-        "AWS::IoT::ThingType": "not in the Terraform output yet", "AWS::IoT::Policy": "not in the Terraform output yet",
         "AWS::AutoScaling::AutoScalingGroup": "GPU capacity: not in the Terraform output yet",
         "AWS::EC2::LaunchTemplate": "GPU capacity: not in the Terraform output yet",
         "AWS::ECS::CapacityProvider": "GPU capacity: not in the Terraform output yet",

@@ -9,7 +9,6 @@ enum StorageLayer {
     static func render(_ c: TFContext) {
         for bucket in c.blueprint.buckets { renderBucket(c, bucket) }
         for table in c.blueprint.tables { renderTable(c, table) }
-        if c.blueprint.buckets.contains(where: \.cloudFront) { c.unsupported("CloudFront distributions of static buckets") }
     }
 
     /// The bucket with the controls every ferry bucket has; `aws_s3_bucket.<label>`.
