@@ -91,7 +91,7 @@ enum VariablesFile {
 enum OutputsFile {
     static func render(_ c: TFContext) {
         for output in c.blueprint.outputs {
-            let name = TFNames.label(output.name)
+            let name = TFNames.snake(output.name)
             guard !name.isEmpty else { continue }
             let value = c.resolve(output.value)
             c.outputs.append(HCLBlock.make("output", [name]) {

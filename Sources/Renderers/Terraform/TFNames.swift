@@ -21,6 +21,22 @@ enum TFNames {
         return (startsWell ? out : "r_" + out) + "_" + hash(name)
     }
 
+    /// `PrivateSubnet1` → `private_subnet1`, `LoadBalancerURL` → `load_balancer_url`: for the planner's own
+    /// identifiers (subnets, outputs), which are unique and alphanumeric; anything else goes through `label`.
+    static func snake(_ name: String) -> String {
+        var out = ""
+        let characters = Array(name)
+        for (index, character) in characters.enumerated() {
+            guard character.isASCII, character.isLetter || character.isNumber else { return label(name) }
+            let previousLower = index > 0 && (characters[index - 1].isLowercase || characters[index - 1].isNumber)
+            let nextLower = index + 1 < characters.count && characters[index + 1].isLowercase
+            let previousUpper = index > 0 && characters[index - 1].isUppercase
+            if character.isUppercase, index > 0, previousLower || (previousUpper && nextLower) { out += "_" }
+            out += character.lowercased()
+        }
+        return out.first?.isLetter == true ? out : label(name)
+    }
+
     /// FNV-1a, 32 bits, as 8 hex digits: stable across runs and platforms.
     static func hash(_ text: String) -> String {
         var h: UInt32 = 0x811c_9dc5

@@ -45,6 +45,13 @@ struct TerraformSchema: Sendable {
         var out: [String] = []
         var declared: Set<String> = []
         var variables: Set<String> = [], locals: Set<String> = []
+        var seen: Set<String> = []
+        for file in files {
+            for block in file.blocks where ["resource", "data", "variable", "output"].contains(block.type) {
+                let key = ([block.type] + block.labels).joined(separator: ".")
+                if !seen.insert(key).inserted { out.append("\(file.path): \(key) is declared twice") }
+            }
+        }
         for file in files {
             for block in file.blocks {
                 switch block.type {

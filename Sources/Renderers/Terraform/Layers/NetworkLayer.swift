@@ -16,15 +16,7 @@ enum NetworkLayer {
         renderSecurityGroups(c)
     }
 
-    /// `PrivateSubnet1` → `private_subnet1`: the planner names subnets with unique alphanumeric identifiers.
-    static func subnetLabel(_ subnet: Subnet) -> String {
-        var out = ""
-        for character in subnet.name {
-            if character.isUppercase, !out.isEmpty, !out.hasSuffix("_") { out += "_" }
-            out += character.isLetter || character.isNumber ? character.lowercased() : "_"
-        }
-        return out.first?.isLetter == true ? out : TFNames.label(subnet.name)
-    }
+    static func subnetLabel(_ subnet: Subnet) -> String { TFNames.snake(subnet.name) }
 
     /// The subnet IDs of a kind as an HCL list expression (one per AZ first when asked).
     static func subnetList(_ c: TFContext, _ kind: Subnet.Kind, onePerAZ: Bool = false) -> String {
