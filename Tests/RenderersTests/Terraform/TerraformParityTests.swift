@@ -42,6 +42,8 @@ final class TerraformParityTests: XCTestCase {
         "AWS::KMS::Key": ["aws_kms_key"], "AWS::SNS::Topic": ["aws_sns_topic"], "AWS::SNS::Subscription": ["aws_sns_topic_subscription"],
         "AWS::CloudWatch::Alarm": ["aws_cloudwatch_metric_alarm"], "AWS::CloudWatch::Dashboard": ["aws_cloudwatch_dashboard"],
         "AWS::Budgets::Budget": ["aws_budgets_budget"], "AWS::Events::Rule": ["aws_cloudwatch_event_rule"],
+        "AWS::AutoScaling::AutoScalingGroup": ["aws_autoscaling_group"], "AWS::EC2::LaunchTemplate": ["aws_launch_template"],
+        "AWS::ECS::CapacityProvider": ["aws_ecs_capacity_provider"], "AWS::IAM::InstanceProfile": ["aws_iam_instance_profile"],
         "AWS::IoT::ThingType": ["aws_iot_thing_type"], "AWS::IoT::Policy": ["aws_iot_policy"],
     ]
     /// Types with no one-to-one counterpart: Terraform folds them into another resource, or the Terraform
@@ -50,11 +52,7 @@ final class TerraformParityTests: XCTestCase {
         "AWS::EC2::VPCGatewayAttachment": "aws_internet_gateway.vpc_id attaches the gateway",
         "AWS::EC2::SecurityGroupIngress": "compared rule by rule below (inline rules included)",
         "AWS::Route53::RecordSet": "created only with a hosted zone (count) in Terraform, a condition in CloudFormation",
-        "AWS::AutoScaling::AutoScalingGroup": "GPU capacity: not in the Terraform output yet",
-        "AWS::EC2::LaunchTemplate": "GPU capacity: not in the Terraform output yet",
-        "AWS::ECS::CapacityProvider": "GPU capacity: not in the Terraform output yet",
-        "AWS::ECS::ClusterCapacityProviderAssociations": "GPU capacity: not in the Terraform output yet",
-        "AWS::IAM::InstanceProfile": "GPU capacity: not in the Terraform output yet",
+        "AWS::ECS::ClusterCapacityProviderAssociations": "aws_ecs_cluster_capacity_providers, which also holds Fargate Spot (inline on the CloudFormation cluster)",
     ]
 
     /// Key properties per type: CloudFormation paths and the Terraform paths holding the same values.

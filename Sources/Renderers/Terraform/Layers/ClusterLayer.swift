@@ -41,7 +41,7 @@ enum ClusterLayer {
                 }
             }
         }
-        if !b.ec2CapacityProviders.isEmpty { c.unsupported("EC2 GPU capacity providers (\(b.ec2CapacityProviders.map(\.name).joined(separator: ", ")))") }
+        CapacityLayer.render(c)
         for group in b.logGroups {
             c.resource(file, "aws_cloudwatch_log_group", c.label(group.name)) {
                 $0["name"] = .string(group.logGroupName)
@@ -115,10 +115,14 @@ enum ClusterLayer {
             $0["deployment_maximum_percent"] = .int(AWSRules.clamp(w.deployment.maximumPercent, 100, 200))
             $0["deployment_minimum_healthy_percent"] = .int(AWSRules.clamp(w.deployment.minimumHealthyPercent, 0, 100))
             let spot = (b.cluster?.spotForWorkers ?? false) && w.role == .worker
-            if w.target == .ecsEc2 {
-                c.unsupported("\(w.name) on EC2 GPU capacity (rendered on Fargate)")
-            }
-            if spot {
+            if w.target == .ecsEc2, let provider = w.capacityProvider {
+                // Placed through its capacity provider, after the cluster has it.
+                $0.nested("capacity_provider_strategy") {
+                    $0["capacity_provider"] = .ref("aws_ecs_capacity_provider.\(c.label(provider)).name")
+                    $0["weight"] = 1
+                }
+                if b.cluster?.existingClusterName == nil { dependsOn.append("aws_ecs_cluster_capacity_providers.main") }
+            } else if spot {
                 $0.nested("capacity_provider_strategy") {
                     $0["capacity_provider"] = "FARGATE_SPOT"
                     $0["weight"] = 1
@@ -126,7 +130,7 @@ enum ClusterLayer {
             } else {
                 $0["launch_type"] = "FARGATE"
             }
-            if !w.fileMounts.isEmpty { $0["platform_version"] = "LATEST" }
+            if !w.fileMounts.isEmpty, w.target != .ecsEc2 { $0["platform_version"] = "LATEST" }
             let groups = b.loadBalancer?.targetGroups.filter { $0.workload == w.name } ?? []
             let nlbListeners = b.networkLoadBalancer?.listeners.filter { $0.workload == w.name } ?? []
             if !groups.isEmpty || !nlbListeners.isEmpty {

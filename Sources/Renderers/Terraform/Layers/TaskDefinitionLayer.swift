@@ -80,7 +80,9 @@ enum TaskDefinitionLayer {
                          HCLAttribute("readOnly", .bool(volume.readOnly))])
             } + FileSystemLayer.mountPoints(w))))
         }
-        if let gpus = w.gpuCount, gpus > 0 { c.unsupported("GPUs of \(w.name)") }
+        if w.target == .ecsEc2, let gpus = w.gpuCount, gpus > 0 {
+            container.append(HCLAttribute("resourceRequirements", .list([.object([HCLAttribute("type", "GPU"), HCLAttribute("value", .string(String(gpus)))])])))
+        }
         container.append(HCLAttribute("logConfiguration", .object([
             HCLAttribute("logDriver", "awslogs"),
             HCLAttribute("options", .object([
@@ -102,7 +104,7 @@ enum TaskDefinitionLayer {
             $0["cpu"] = .string(String(w.size.cpu))
             $0["memory"] = .string(String(w.size.memory))
             $0["network_mode"] = "awsvpc"
-            $0["requires_compatibilities"] = .strings(["FARGATE"])
+            $0["requires_compatibilities"] = .strings([w.target == .ecsEc2 ? "EC2" : "FARGATE"])
             $0["execution_role_arn"] = .ref("aws_iam_role.\(TFNames.label(w.executionRole)).arn")
             $0["task_role_arn"] = .ref("aws_iam_role.\(TFNames.label(w.taskRole)).arn")
             $0["container_definitions"] = definitions
