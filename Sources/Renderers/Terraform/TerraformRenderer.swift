@@ -23,9 +23,9 @@ public enum TerraformRenderer {
     /// The layer files, in the order the README lists them.
     static let layers: [(file: String, what: String)] = [
         (NetworkLayer.file, "VPC, subnets, NAT, routes, VPC endpoints, flow logs, security groups"),
-        (ClusterLayer.file, "ECR, ECS cluster, log groups, Cloud Map, task definitions, services, scaling, schedules"),
-        (LoadBalancerLayer.file, "application load balancer, listeners, target groups, rules, WAF, DNS"),
-        (DataStoreLayer.file, "RDS, Aurora, ElastiCache"),
+        (ClusterLayer.file, "ECR, ECS cluster, log groups, Cloud Map, task definitions, services, scaling, schedules, GPU capacity"),
+        (LoadBalancerLayer.file, "load balancers, listeners, target groups, rules, WAF, DNS"),
+        (DataStoreLayer.file, "RDS, Aurora, ElastiCache, DocumentDB, Amazon MQ, MSK, OpenSearch"),
         (StorageLayer.file, "S3 buckets, DynamoDB tables and EFS file systems"),
         (ConfigurationLayer.file, "Secrets Manager secrets, SSM parameters and AWS IoT Core"),
         (IdentityLayer.file, "IAM roles and policies"),

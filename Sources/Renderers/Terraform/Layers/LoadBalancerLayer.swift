@@ -176,7 +176,7 @@ enum LoadBalancerLayer {
             c.variable(TFVariable(name: "certificate_arn", type: "string",
                                   description: "ARN of an ACM certificate in this region for the load balancer's HTTPS listener (request one with `aws acm request-certificate`, or import one).",
                                   validation: ("can(regex(\"^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+$\", var.certificate_arn))", "certificate_arn must be an ACM certificate ARN."),
-                                  example: "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"))
+                                  example: .string("arn:aws:acm:\(c.blueprint.region):123456789012:certificate/00000000-0000-0000-0000-000000000000")))
             return .ref("var.certificate_arn")
         case .acm(let domain):
             hostedZoneVariable(c, domain: domain)
