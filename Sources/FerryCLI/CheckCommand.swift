@@ -33,10 +33,17 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Check this CloudFormation template (JSON) instead of the one ferry renders.")
     var template: String?
 
+    @Option(name: .long, help: "Which rendered output to check: cloudformation (default) or terraform (the same checks over `generate --target terraform`).")
+    var target: String = "cloudformation"
+
     @Flag(name: .customLong("list-checks"), help: "List the checks and exit.")
     var listChecks = false
 
     func validate() throws {
+        guard ["cloudformation", "terraform"].contains(target) else {
+            throw ValidationError("unknown target '\(target)'; choose cloudformation or terraform")
+        }
+        guard target == "cloudformation" || template == nil else { throw ValidationError("--template checks a CloudFormation template; leave out --target terraform") }
         guard ["text", "json", "sarif"].contains(format) else { throw ValidationError("unknown format '\(format)'; choose text, json or sarif") }
         guard CheckSeverity(rawValue: failOn) != nil else {
             throw ValidationError("unknown severity '\(failOn)' for --fail-on; choose low, medium, high or critical")
@@ -63,7 +70,12 @@ struct CheckCommand: ParsableCommand {
             let blueprint = Planner.plan(project, options: planning.planOptions)
             let templateJSON: String
             let origin: String
-            if let template {
+            var terraform: TemplateDocument?
+            if target == "terraform" {
+                terraform = TemplateDocument(terraform: TerraformRenderer.render(blueprint).hcl)
+                templateJSON = ""
+                origin = "generated Terraform"
+            } else if let template {
                 guard let data = FileManager.default.contents(atPath: template) else {
                     throw CLIError.input("\(template): cannot read the template")
                 }
@@ -73,7 +85,7 @@ struct CheckCommand: ParsableCommand {
                 templateJSON = CloudFormationRenderer.template(for: blueprint).template.json()
                 origin = "generated template"
             }
-            let document = try TemplateDocument(json: templateJSON, origin: origin)
+            let document = try terraform ?? TemplateDocument(json: templateJSON, origin: origin)
             let waivers = try WaiverReader.read(project)
             report = PolicyEngine().run(PolicyContext(blueprint: blueprint, template: document, tier: blueprint.tier), waivers: waivers)
         } catch let error as PolicyError {

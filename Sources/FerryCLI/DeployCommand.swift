@@ -18,7 +18,9 @@ struct DeployCommand: AsyncParsableCommand {
         HTTP on the load balancer's DNS name; mvp and prod need a certificate unless --allow-http. A failed \
         deployment is never deleted: the stack stays for inspection. Ctrl-C stops watching, not the \
         deployment. Templates over 51,200 bytes are staged in an S3 bucket ferry creates once per account \
-        and region. Terraform users: `ferry generate --target terraform` and `terraform apply` instead.
+        and region. Teams on Terraform: `ferry generate --target terraform -o DIR` writes the same plan as \
+        Terraform; deploy that with `terraform init && terraform apply` in DIR instead (its README.md says \
+        how to move an environment between the two).
         """)
 
     @ParentCommand var root: Ferry

@@ -21,7 +21,7 @@ struct GenerateTarget: Sendable {
         })
 
     /// Every target, in the order `--help` lists them.
-    static let all: [GenerateTarget] = [cloudFormation, githubActions]
+    static let all: [GenerateTarget] = [cloudFormation, githubActions, terraform]
 
     static func named(_ name: String) -> GenerateTarget? { all.first { $0.name == name.lowercased() } }
 }

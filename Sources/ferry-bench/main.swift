@@ -8,6 +8,8 @@ let benchmarks: [String: (_ args: [String]) throws -> Void] = [
     // plan + CloudFormation render; getsentry is the case to watch (aim under 100 ms).
     "generate": { try PlanBenchmark.run($0 + ["--generate"]) },
     "plan": PlanBenchmark.run,
+    // plan + Terraform render (aim for getsentry: under 150 ms).
+    "terraform": TerraformBenchmark.run,
     // generated projects through every renderer (scripts/generative.sh).
     "generative": GenerativeBenchmark.run,
 ]

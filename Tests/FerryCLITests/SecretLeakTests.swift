@@ -26,7 +26,7 @@ final class SecretLeakTests: XCTestCase {
                 let blueprint = Planner.plan(project, options: PlanOptions(tier: tier, region: "eu-west-1"))
                 for (name, text) in try Self.outputs(blueprint, project: project) {
                     // Reports explain placeholders by example (`change-me`); where a value could be written, none may be.
-                    let writesValues = name.hasPrefix("cloudformation/") || name.hasPrefix("github-actions/") || name == "blueprint.json"
+                    let writesValues = name.hasPrefix("cloudformation/") || name.hasPrefix("github-actions/") || name.hasPrefix("terraform/") || name == "blueprint.json"
                     for (i, secret) in secrets.enumerated() where text.contains(secret) && (writesValues || !SecretSignals.isPlaceholder(secret)) {
                         leaks.append("\(stack.name) \(tier.rawValue) \(name): secret #\(i + 1)")
                     }
@@ -44,6 +44,7 @@ final class SecretLeakTests: XCTestCase {
         for f in CloudFormationRenderer.render(b).files { out.append(("cloudformation/\(f.path)", f.contents)) }
         let context = GenerateContext(projectDirectory: project.workingDirectory, outputDirectory: project.workingDirectory)
         for f in GenerateTarget.githubActions.render(b, context).files { out.append(("github-actions/\(f.path)", f.contents)) }
+        for f in TerraformRenderer.render(b).files { out.append(("terraform/\(f.path)", f.contents)) }
         let cost = try GuideInputs.cost(for: b, project: project, usageFile: nil)
         out.append(("cost", CostText.render(cost, project: b.project)))
         out.append(("cost.json", CostJSON.render(cost)))

@@ -200,7 +200,7 @@ struct CFNContext {
     /// RDS and Aurora expose the secret they manage (`MasterUserSecret.SecretArn`); DocumentDB does not, and a
     /// relational store whose plan chose generated credentials has none: for those the template creates the
     /// credentials secret itself and passes the password by dynamic reference.
-    static func exposesManagedSecret(_ store: DataStore) -> Bool { store.kind.isRelational && store.credentials == .service }
+    static func exposesManagedSecret(_ store: DataStore) -> Bool { AWSRules.exposesManagedSecret(store) }
 
     func parameterARN(_ spec: ParameterSpec) -> CFNValue {
         let path = spec.parameterName.hasPrefix("/") ? spec.parameterName : "/" + spec.parameterName

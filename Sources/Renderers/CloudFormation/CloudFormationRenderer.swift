@@ -49,14 +49,7 @@ public enum CloudFormationRenderer {
     }
 
     /// Project, Environment and ManagedBy, unless the Blueprint sets them itself.
-    static func tags(_ b: Blueprint) -> [Tag] {
-        var tags = [Tag(key: "Project", value: b.project), Tag(key: "Environment", value: b.environment), Tag(key: "ManagedBy", value: "ferry")]
-        for tag in b.tags {
-            tags.removeAll { $0.key == tag.key }
-            tags.append(tag)
-        }
-        return tags.sorted { $0.key < $1.key }
-    }
+    static func tags(_ b: Blueprint) -> [Tag] { AWSRules.tags(b) }
 
     public static func render(_ blueprint: Blueprint) -> Rendering {
         let (template, renderProblems) = template(for: blueprint)

@@ -35,6 +35,7 @@ public enum GuideRenderer {
             TestingSection(),
             RollbackSection(),
             SavingsSection(),
+            TerraformSection(),
         ]
         let rendered = sections.compactMap { section -> (String, String)? in
             guard let body = section.body(context) else { return nil }

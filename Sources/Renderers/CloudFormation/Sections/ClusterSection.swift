@@ -49,19 +49,10 @@ enum ClusterSection {
     }
 
     /// ECR lifecycle policy: expire everything beyond the newest `keep` images.
-    static func lifecyclePolicy(keep: Int) -> String {
-        JSONEmitter.compact(["rules": [[
-            "rulePriority": 1,
-            "description": .string("Keep the last \(keep) images"),
-            "selection": ["tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": .int(max(1, keep))],
-            "action": ["type": "expire"],
-        ]]])
-    }
+    static func lifecyclePolicy(keep: Int) -> String { AWSRules.ecrLifecyclePolicy(keep: keep) }
 
     /// CloudWatch Logs accepts only these retention periods; round up to the next one.
-    static let retentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
+    static let retentionDays = AWSRules.retentionDays
 
-    static func validRetention(_ days: Int) -> Int {
-        retentionDays.first { $0 >= days } ?? 3653
-    }
+    static func validRetention(_ days: Int) -> Int { AWSRules.validRetention(days) }
 }

@@ -50,17 +50,7 @@ enum DataStoreSection {
     }
 
     /// `15.4` → `15` for PostgreSQL, `8.0.35` → `8.0` for MySQL: the parameter-group family suffix.
-    static func family(_ store: DataStore) -> String {
-        let parts = store.engineVersion.split(separator: ".").map(String.init)
-        let postgres = store.engine.contains("postgres")
-        let version = postgres ? (parts.first ?? "16") : parts.prefix(2).joined(separator: ".")
-        switch store.kind {
-        case .auroraPostgresql: return "aurora-postgresql\(version)"
-        case .auroraMysql: return "aurora-mysql\(version.isEmpty ? "8.0" : version)"
-        case .rdsPostgresql: return "postgres\(version)"
-        default: return "mysql\(version.isEmpty ? "8.0" : version)"
-        }
-    }
+    static func family(_ store: DataStore) -> String { AWSRules.parameterGroupFamily(store) }
 
     private static func subnetGroup(_ c: inout CFNContext, _ store: DataStore, type: String, descriptionKey: String) -> String {
         let id = c.names.id(store.name, store.kind.isCache ? "CacheSubnetGroup" : "DatabaseSubnetGroup")

@@ -65,20 +65,6 @@ enum IdentitySection {
         ["Version": "2012-10-17", "Statement": .list(statements)]
     }
 
-    static func policyName(_ name: String) -> String {
-        let cleaned = String(name.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0)
-            || ("0"..."9").contains($0) || "+=,.@-_".unicodeScalars.contains($0) }.map(Character.init))
-        return String((cleaned.isEmpty ? "policy" : cleaned).prefix(128))
-    }
-
-    static func description(_ role: IAMRole) -> String {
-        let what: String
-        switch role.kind {
-        case .taskExecution: what = "ECS task execution role (image pulls, secrets, logs)"
-        case .task: what = "task role (what the application may do)"
-        case .service: what = "role for \(role.assumedBy)"
-        }
-        let owner = role.workload.map { "\($0): " } ?? ""
-        return String((owner + what).prefix(1000))
-    }
+    static func policyName(_ name: String) -> String { AWSRules.policyName(name) }
+    static func description(_ role: IAMRole) -> String { AWSRules.roleDescription(role) }
 }

@@ -5,7 +5,7 @@ import Blueprint
 /// Target groups and rules stay in the root stack when the template is split: the listener's default
 /// action names a target group, and services wait for the listener, so moving them would form a cycle.
 enum LoadBalancerSection {
-    static let defaultSSLPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+    static let defaultSSLPolicy = AWSRules.defaultSSLPolicy
 
     static func render(_ c: inout CFNContext) {
         guard let lb = c.blueprint.loadBalancer else { return }
@@ -148,12 +148,7 @@ enum LoadBalancerSection {
     }
 
     static func targetGroupAttributes(_ group: TargetGroup) -> [CFNValue] {
-        var attributes: [(String, String)] = [
-            ("deregistration_delay.timeout_seconds", String(WorkloadSection.clamp(group.deregistrationDelaySeconds, 0, 3600))),
-            ("stickiness.enabled", group.stickiness ? "true" : "false"),
-        ]
-        if group.stickiness { attributes.append(("stickiness.type", "lb_cookie")) }
-        return attributes.sorted { $0.0 < $1.0 }.map { ["Key": .string($0.0), "Value": .string($0.1)] }
+        AWSRules.targetGroupAttributes(group).map { ["Key": .string($0.0), "Value": .string($0.1)] }
     }
 
     static let hostedZoneParameterName = "HostedZoneId"
@@ -210,16 +205,7 @@ enum LoadBalancerSection {
 
     /// Elastic Load Balancing's log-delivery accounts for regions opened before August 2022; newer regions
     /// use the `logdelivery.elasticloadbalancing.amazonaws.com` service principal instead.
-    static let logDeliveryAccounts: [String: String] = [
-        "af-south-1": "098369216593", "ap-east-1": "754344448648", "ap-northeast-1": "582318560864",
-        "ap-northeast-2": "600734575887", "ap-northeast-3": "383597477331", "ap-south-1": "718504428378",
-        "ap-southeast-1": "114774131450", "ap-southeast-2": "783225319266", "ap-southeast-3": "589379963580",
-        "ca-central-1": "985666609251", "eu-central-1": "054676820928", "eu-north-1": "897822967062",
-        "eu-south-1": "635631232127", "eu-west-1": "156460612806", "eu-west-2": "652711504416",
-        "eu-west-3": "009996457667", "me-south-1": "076674570225", "sa-east-1": "507241528517",
-        "us-east-1": "127311923021", "us-east-2": "033677994240", "us-west-1": "027434742980",
-        "us-west-2": "797873946194",
-    ]
+    static let logDeliveryAccounts = LoadBalancerLogDelivery.accounts
 
     /// The access-log bucket (SSE-S3: the only encryption ELB log delivery supports) and its policy.
     /// The principal is chosen for the Blueprint's region, the region the README deploys to.

@@ -43,12 +43,5 @@ enum SecurityGroupSection {
     }
 
     /// Security-group descriptions accept only `a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*`, at most 255 characters.
-    static func sanitize(_ text: String) -> String {
-        if text.utf8.count <= 255, text.utf8.allSatisfy({ $0 < 128 && allowedBytes[Int($0)] }) { return text }
-        let mapped = String(text.replacing("→", with: "to").map { allowed.contains($0) ? $0 : " " })
-        return String(mapped.prefix(255))
-    }
-
-    private static let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789. _-:/()#,@[]+=&;{}!$*")
-    private static let allowedBytes: [Bool] = (0..<128).map { allowed.contains(Character(Unicode.Scalar(UInt8($0)))) }
+    static func sanitize(_ text: String) -> String { AWSRules.securityGroupText(text) }
 }

@@ -59,13 +59,7 @@ enum StorageSection {
 
     /// Bucket names: 3–63 lowercase letters, digits, dots and hyphens. The account (12) and region (≤ 14)
     /// suffixes take up to 28 characters, leaving 34 for the hint.
-    static func bucketPrefix(_ hint: String) -> String {
-        let lowered = hint.lowercased().map { ($0.isLetter && $0.isASCII) || $0.isNumber || $0 == "-" ? $0 : "-" }
-        var prefix = String(String(lowered).prefix(34))
-        while prefix.hasSuffix("-") { prefix.removeLast() }
-        while prefix.hasPrefix("-") { prefix.removeFirst() }
-        return prefix.isEmpty ? "bucket" : prefix
-    }
+    static func bucketPrefix(_ hint: String) -> String { AWSRules.bucketPrefix(hint) }
 
     static func lifecycleRule(_ rule: LifecycleRule) -> CFNValue? {
         var out: [String: CFNValue] = ["Id": .string(String(rule.id.prefix(255))), "Status": "Enabled"]

@@ -143,21 +143,10 @@ enum WorkloadSection {
         return .string(w.image.image ?? "public.ecr.aws/docker/library/busybox:latest")
     }
 
-    static func containerName(_ w: Workload) -> String {
-        let cleaned = String(w.shortName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
-        return String((cleaned.isEmpty ? "app" : cleaned).prefix(255))
-    }
-
-    static func volumeName(_ name: String) -> String {
-        let cleaned = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
-        return String((cleaned.isEmpty ? "scratch" : cleaned).prefix(255))
-    }
-
-    static func architecture(_ w: Workload) -> String {
-        (w.image.build?.platform ?? "").contains("arm64") ? "ARM64" : "X86_64"
-    }
-
-    static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { min(max(value, low), high) }
+    static func containerName(_ w: Workload) -> String { AWSRules.containerName(w) }
+    static func volumeName(_ name: String) -> String { AWSRules.volumeName(name) }
+    static func architecture(_ w: Workload) -> String { AWSRules.cpuArchitecture(w) }
+    static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { AWSRules.clamp(value, low, high) }
 
     // MARK: service
 
