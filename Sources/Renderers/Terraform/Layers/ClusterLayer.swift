@@ -109,7 +109,7 @@ enum ClusterLayer {
             $0["name"] = .string(w.shortName)
             $0["cluster"] = .ref(c.clusterARN)
             $0["task_definition"] = .ref("aws_ecs_task_definition.\(l).arn")
-            $0["desired_count"] = .int(max(0, w.capacity.desired))
+            $0["desired_count"] = builtServiceCount(c, w, max(0, w.capacity.desired))
             $0["propagate_tags"] = "SERVICE"
             $0["enable_ecs_managed_tags"] = true
             $0["deployment_maximum_percent"] = .int(AWSRules.clamp(w.deployment.maximumPercent, 100, 200))
@@ -178,10 +178,21 @@ enum ClusterLayer {
         }
     }
 
+    /// As the CloudFormation output's StartBuiltServices: `start_built_services = false` holds the
+    /// services built from the project's source at 0 tasks, for a first apply before their images are
+    /// pushed to the ECR repositories the same apply creates.
+    static func builtServiceCount(_ c: TFContext, _ w: Workload, _ count: Int) -> HCLValue {
+        guard w.image.repository != nil else { return .int(count) }
+        c.variable(TFVariable(name: "start_built_services", type: "bool",
+                              description: "false: the services built from this project's source run 0 tasks, for a first apply before their images are pushed to ECR; apply again with true once they are.",
+                              defaultValue: .bool(true)))
+        return .expression("var.start_built_services ? \(count) : 0")
+    }
+
     static func renderScaling(_ c: TFContext, _ w: Workload, _ scaling: ScalingPolicy) {
         let l = c.label(w.name)
         c.resource(file, "aws_appautoscaling_target", l) {
-            $0["min_capacity"] = .int(max(0, w.capacity.minimum))
+            $0["min_capacity"] = builtServiceCount(c, w, max(0, w.capacity.minimum))
             $0["max_capacity"] = .int(max(w.capacity.minimum, w.capacity.maximum, 1))
             $0["resource_id"] = .template([.text("service/"), .interpolation(c.clusterName), .text("/"), .interpolation("aws_ecs_service.\(l).name")])
             $0["scalable_dimension"] = "ecs:service:DesiredCount"
