@@ -28,6 +28,7 @@ enum FerryCommands {
         DiagramCommand.self,
         DeployCommand.self,
         StatusCommand.self,
+        MigrateCommand.self,
         DestroyCommand.self,
     ]
 }

@@ -58,7 +58,7 @@ public struct SecretMigrator: Sendable {
             }
             if options.dryRun {
                 summary.notes.append("\(label): would be set from \(item.source)")
-                progress.item(label, action: "would set from \(item.source)", bytes: 0)
+                progress.item("\(label) from \(item.source)", action: "would set", bytes: 0)
                 continue
             }
             let fingerprint = ValueHash.keyed(value, salt: salt, context: label)
@@ -88,7 +88,7 @@ public struct SecretMigrator: Sendable {
             try checkpoints.markDone(label, expected: fingerprint)
             summary.copied += 1
             verifiedLines.append("\(label) \(fingerprint)")
-            progress.item(label, action: "set from \(item.source)", bytes: 0)
+            progress.item("\(label) from \(item.source)", action: "set", bytes: 0)
         }
         summary.verified = !options.dryRun && summary.failed == 0
         if !verifiedLines.isEmpty { summary.checksum = "sha256:" + ValueHash.hex(verifiedLines.sorted().joined(separator: "\n")) }
