@@ -36,7 +36,10 @@ struct MigrateSecretsCommand: AsyncParsableCommand {
             CLIError.printDiagnostics(project)
             let blueprint = Planner.plan(project, options: planning.planOptions(region: aws.region))
             let stackName = try stack.resolve(project: projectOptions)
-            let client = try aws.client()
+            // A dry run reads nothing from AWS: it needs neither credentials nor a region.
+            let client = options.dryRun
+                ? AWSClient(region: aws.region ?? blueprint.region, credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "", secretAccessKey: "", source: "dry run")))
+                : try aws.client()
             var stackARNs: [String: String] = [:]
             if !options.dryRun {
                 stackARNs = try await StackTargets.read(stackName: stackName, client: client).secretARNs
