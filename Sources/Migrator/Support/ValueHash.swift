@@ -22,3 +22,7 @@ public enum ValueHash {
         bytes.map { String(format: "%02x", $0) }.joined()
     }
 }
+
+extension Data {
+    var sha256Bytes: [UInt8] { Array(SHA256.hash(data: self)) }
+}
