@@ -75,3 +75,32 @@ final class PostgresMigratorTests: XCTestCase {
         }
     }
 }
+
+/// `ferry migrate postgres` from the command line, between two real servers.
+final class MigratePostgresCommandTests: XCTestCase {
+    func testTheCommandMovesAndVerifies() async throws {
+        let binary = try TestEnvironment.ferryBinary()
+        let source = try PostgresServer()
+        defer { source.stop() }
+        let target = try PostgresServer()
+        defer { target.stop() }
+        try source.sql("CREATE TABLE boards (id serial PRIMARY KEY, title text); INSERT INTO boards (title) SELECT 'b' || i FROM generate_series(1, 200) i;")
+        let dir = try TestEnvironment.temporaryDirectory()
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["migrate", "postgres", "--from", source.url, "--to", target.url, "--jobs", "2", "--yes", "--format", "json",
+                             "--checkpoint-dir", dir.path]
+        process.currentDirectoryURL = dir
+        let out = dir.appendingPathComponent("out.json")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = FileHandle.standardError
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let summary = try JSONDecoder().decode(MigrationSummary.self, from: Data(contentsOf: out))
+        XCTAssertTrue(summary.verified)
+        XCTAssertEqual(summary.items, 2, "one table and its sequence")
+        XCTAssertEqual(try target.sql("SELECT count(*) FROM boards").trimmingCharacters(in: .whitespacesAndNewlines), "200")
+    }
+}

@@ -55,6 +55,14 @@ struct MigratePlanCommand: ParsableCommand {
         }
     }
 
+    /// The Compose database as seen from the host (its published port), without the password.
+    static func postgresURL(_ service: Service?) -> String {
+        let port = service?.ports.first { $0.target == 5432 }?.published?.split(separator: "-").first.map(String.init) ?? "5432"
+        let user = service?.env("POSTGRES_USER") ?? "postgres"
+        let database = service?.env("POSTGRES_DB") ?? user
+        return "postgresql://\(user)@127.0.0.1:\(port)/\(database)"
+    }
+
     /// Secrets first (services fail closed without them), then objects, then databases and tables.
     static func steps(project: Project, blueprint: Blueprint) -> [Step] {
         var steps: [Step] = []
@@ -85,9 +93,13 @@ struct MigratePlanCommand: ParsableCommand {
         }
         for store in blueprint.dataStores.sorted(by: { $0.name < $1.name }) {
             switch store.kind {
-            case .rdsPostgresql, .auroraPostgresql, .rdsMysql, .auroraMysql:
+            case .rdsPostgresql, .auroraPostgresql:
+                add("database", "compose service \(store.name)", "\(store.kind.rawValue) \(store.engine) \(store.engineVersion)",
+                    command: "ferry migrate postgres --from \(postgresURL(project.service(named: store.name))) --to postgresql://USER@HOST:PORT/DB",
+                    status: "the target must be reachable from here: SSM port forwarding or a task in the VPC (docs/MIGRATION.md); the password goes in the URL or PGPASSWORD")
+            case .rdsMysql, .auroraMysql:
                 add("database", "compose service \(store.name)", "\(store.kind.rawValue) \(store.engine) \(store.engineVersion)", command: nil,
-                    status: "not yet moved by ferry: dump and restore through the path in docs/MIGRATION.md")
+                    status: "not yet moved by ferry: mysqldump and restore by hand (docs/MIGRATION.md)")
             default:
                 continue  // caches and brokers start empty by design
             }
