@@ -72,6 +72,16 @@ extension S3Client {
         return try await client.send(request("GetObject", method: "GET", bucket: bucket, key: key, headers: headers)).body
     }
 
+    /// The whole object with its content type and `x-amz-meta-*` metadata (one GET instead of HEAD + GET).
+    public func getObjectWithAttributes(bucket: String, key: String) async throws -> (body: Data, contentType: String?, metadata: [String: String]) {
+        let response = try await client.send(request("GetObject", method: "GET", bucket: bucket, key: key))
+        var metadata: [String: String] = [:]
+        for (name, value) in response.headers where name.lowercased().hasPrefix("x-amz-meta-") {
+            metadata[String(name.lowercased().dropFirst("x-amz-meta-".count))] = value
+        }
+        return (response.body, response.header("Content-Type"), metadata)
+    }
+
     /// Content type, `x-amz-meta-*` metadata and checksum headers for a new object.
     public static func objectHeaders(contentType: String?, metadata: [String: String]) -> [SigningRequest.Header] {
         var headers: [SigningRequest.Header] = []

@@ -6,7 +6,8 @@ import Foundation
 /// memory (at most `concurrency` parts of `partSize` bytes in flight), then proves the copy: every
 /// source object is at its key with its size and the ETag computed while sending it (MD5, or the
 /// MD5 of part MD5s for multipart uploads). Each PUT and part carries `Content-MD5`, and single
-/// PUTs `x-amz-checksum-sha256`, so S3 itself refuses a body damaged in transit.
+/// PUTs `x-amz-checksum-sha256`, so S3 itself refuses a body damaged in transit; the ETag S3 answers
+/// must equal the one computed here, and a final listing checks every key and size again.
 public struct ObjectCopier: Sendable {
     public struct Options: Sendable {
         /// Objects above this size go up in parts of `partSize` (S3's minimum part is 5 MiB).
@@ -164,37 +165,46 @@ public struct ObjectCopier: Sendable {
         if let stale = record?.uploadID {
             try? await destination.abortMultipartUpload(bucket: bucket, key: key, uploadID: stale)
         }
-        let attributes = try await source.attributes(object)
-        let headers = S3Client.objectHeaders(contentType: attributes.contentType, metadata: attributes.metadata)
+        // What S3 answered for the write: the ETag it computed from the bytes it stored.
+        let stored: String
         let expected: String
-        var sha256: String?
         if object.size <= options.multipartThreshold {
-            let data = try await source.read(object, range: 0..<object.size)
-            let md5 = Insecure.MD5.hash(data: data)
-            let checksum = Data(SHA256.hash(data: data)).base64EncodedString()
-            sha256 = checksum
+            let whole = try await source.readWhole(object)
+            let headers = S3Client.objectHeaders(contentType: whole.contentType, metadata: whole.metadata)
+            let md5 = Insecure.MD5.hash(data: whole.data)
+            let checksum = Data(SHA256.hash(data: whole.data)).base64EncodedString()
             expected = ValueHash.hexBytes(md5)
             do {
-                try await destination.putObject(bucket: bucket, key: key, body: data, contentMD5: Data(md5).base64EncodedString(),
-                                                headers: headers + [.init("x-amz-checksum-sha256", checksum)])
+                stored = try await destination.putObject(bucket: bucket, key: key, body: whole.data, contentMD5: Data(md5).base64EncodedString(),
+                                                         headers: headers + [.init("x-amz-checksum-sha256", checksum)])
             } catch { throw MigrationError.wrap(error, source: false, "writing s3://\(bucket)/\(key)") }
         } else {
-            expected = try await copyInParts(object, key: key, headers: headers, progress: progress)
+            let attributes = try await source.attributes(object)
+            let headers = S3Client.objectHeaders(contentType: attributes.contentType, metadata: attributes.metadata)
+            (expected, stored) = try await copyInParts(object, key: key, headers: headers, progress: progress)
         }
-        let head: S3Client.ObjectHead?
-        do { head = try await destination.headObject(bucket: bucket, key: key) } catch {
-            throw MigrationError.wrap(error, source: false, "checking s3://\(bucket)/\(key)")
+        // S3 verified each body against its Content-MD5; the ETag it reports must be the one computed
+        // here. (When an endpoint reports none, the object is checked with HEAD instead.) The final
+        // listing checks every key and size again.
+        var reported = stored
+        if reported.isEmpty {
+            let head: S3Client.ObjectHead?
+            do { head = try await destination.headObject(bucket: bucket, key: key) } catch {
+                throw MigrationError.wrap(error, source: false, "checking s3://\(bucket)/\(key)")
+            }
+            guard let head, head.size == object.size else {
+                throw MigrationError.verification("s3://\(bucket)/\(key) is missing or of another size right after its upload")
+            }
+            reported = head.etag
         }
-        guard let head else { throw MigrationError.verification("s3://\(bucket)/\(key) is missing right after its upload") }
-        let sameChecksum = sha256 != nil && head.checksumSHA256 == sha256
-        guard head.size == object.size, head.etag == expected || sameChecksum else {
-            throw MigrationError.verification("s3://\(bucket)/\(key) holds \(head.size) bytes with ETag \(head.etag); sent \(object.size) bytes with \(expected)")
+        guard reported == expected else {
+            throw MigrationError.verification("s3://\(bucket)/\(key) was stored with ETag \(reported); sent \(object.size) bytes with \(expected)")
         }
-        try checkpoints.markDone(key, expected: head.etag)
+        try checkpoints.markDone(key, expected: reported)
     }
 
-    /// A multipart upload; returns the ETag S3 computes for it (MD5 of the part MD5s, `-N`).
-    func copyInParts(_ object: SourceObject, key: String, headers: [SigningRequest.Header], progress: any MigrationProgress) async throws -> String {
+    /// A multipart upload; returns the ETag expected for it (MD5 of the part MD5s, `-N`) and the one S3 reported.
+    func copyInParts(_ object: SourceObject, key: String, headers: [SigningRequest.Header], progress: any MigrationProgress) async throws -> (String, String) {
         let uploadID: String
         do { uploadID = try await destination.createMultipartUpload(bucket: bucket, key: key, headers: headers) } catch {
             throw MigrationError.wrap(error, source: false, "starting the upload of s3://\(bucket)/\(key)")
@@ -204,6 +214,7 @@ public struct ObjectCopier: Sendable {
         var etags: [String] = []
         var digests = Data()
         var offset: Int64 = 0
+        var reported = ""
         do {
             while offset < object.size {
                 try Task.checkCancellation()
@@ -218,7 +229,7 @@ public struct ObjectCopier: Sendable {
                 progress.bytes(end - offset)
                 offset = end
             }
-            do { try await destination.completeMultipartUpload(bucket: bucket, key: key, uploadID: uploadID, partETags: etags) } catch {
+            do { reported = try await destination.completeMultipartUpload(bucket: bucket, key: key, uploadID: uploadID, partETags: etags) } catch {
                 throw MigrationError.wrap(error, source: false, "completing s3://\(bucket)/\(key)")
             }
         } catch {
@@ -226,7 +237,7 @@ public struct ObjectCopier: Sendable {
             try? checkpoints.recordUpload(key, uploadID: nil)
             throw error
         }
-        return ValueHash.hexBytes(Insecure.MD5.hash(data: digests)) + "-\(etags.count)"
+        return (ValueHash.hexBytes(Insecure.MD5.hash(data: digests)) + "-\(etags.count)", reported)
     }
 
     /// Relists the destination: every source object must be there, at its size, with the ETag its

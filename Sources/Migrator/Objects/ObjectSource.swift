@@ -19,6 +19,15 @@ public protocol ObjectSource: Sendable {
     func read(_ object: SourceObject, range: Range<Int64>) async throws -> Data
     /// Content type and user metadata to keep on the copy.
     func attributes(_ object: SourceObject) async throws -> (contentType: String?, metadata: [String: String])
+    /// A small object whole, with its attributes (a bucket answers both in one GET).
+    func readWhole(_ object: SourceObject) async throws -> (data: Data, contentType: String?, metadata: [String: String])
+}
+
+extension ObjectSource {
+    public func readWhole(_ object: SourceObject) async throws -> (data: Data, contentType: String?, metadata: [String: String]) {
+        let attributes = try await attributes(object)
+        return (try await read(object, range: 0..<object.size), attributes.contentType, attributes.metadata)
+    }
 }
 
 /// A local directory, walked recursively (symbolic links are not followed; hidden files are kept).
@@ -104,6 +113,17 @@ public struct BucketSource: ObjectSource {
             throw MigrationError.source("s3://\(bucket)/\(prefix + object.key) changed while it was read (expected \(range.count) bytes, got \(data.count))")
         }
         return data
+    }
+
+    public func readWhole(_ object: SourceObject) async throws -> (data: Data, contentType: String?, metadata: [String: String]) {
+        let whole: (body: Data, contentType: String?, metadata: [String: String])
+        do { whole = try await s3.getObjectWithAttributes(bucket: bucket, key: prefix + object.key) } catch {
+            throw MigrationError.wrap(error, source: true, "reading s3://\(bucket)/\(prefix + object.key)")
+        }
+        guard whole.body.count == object.size else {
+            throw MigrationError.source("s3://\(bucket)/\(prefix + object.key) changed while it was read (expected \(object.size) bytes, got \(whole.body.count))")
+        }
+        return (whole.body, whole.contentType, whole.metadata)
     }
 
     public func attributes(_ object: SourceObject) async throws -> (contentType: String?, metadata: [String: String]) {
