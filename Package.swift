@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module layout (see docs/ARCHITECTURE.md): data flows one way, top to bottom.
-//   ComposeKit → Blueprint → Planner → Renderers / Pricing / Policy → AWSKit → Deployer → FerryCLI
+//   ComposeKit → Blueprint → Planner → Renderers / Pricing / Policy → AWSKit → Deployer / Migrator → FerryCLI
 let package = Package(
     name: "ferry",
     platforms: [.macOS(.v14)],
@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Compose loader: no AWS knowledge.
@@ -47,9 +48,15 @@ let package = Package(
         .target(name: "Deployer", dependencies: ["AWSKit", "Blueprint", .product(name: "Yams", package: "Yams")]),
         // After a deploy: the stack checked against the seeds' testing checklists, logs, rollback reads.
         .target(name: "Verifier", dependencies: ["AWSKit"]),
+        // Moves data into the deployed stack and verifies it; resumable from SQLite checkpoints.
+        .target(name: "Migrator", dependencies: [
+            "AWSKit", "Blueprint",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Thin commands.
         .target(name: "FerryCLI", dependencies: [
-            "ComposeKit", "Blueprint", "Planner", "Renderers", "Pricing", "Policy", "AWSKit", "Deployer", "Verifier",
+            "ComposeKit", "Blueprint", "Planner", "Renderers", "Pricing", "Policy", "AWSKit", "Deployer", "Verifier", "Migrator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "ferry", dependencies: ["FerryCLI"]),
@@ -75,5 +82,6 @@ let package = Package(
         .testTarget(name: "DeployerTests", dependencies: ["Deployer", "AWSKit", "AWSTestSupport"]),
         .testTarget(name: "FerryCLITests", dependencies: ["FerryCLI", "AWSTestSupport"]),
         .testTarget(name: "VerifierTests", dependencies: ["Verifier", "AWSKit", "AWSTestSupport"]),
+        .testTarget(name: "MigratorTests", dependencies: ["Migrator", "AWSKit", "AWSTestSupport", "FerryCLI", "ComposeKit", "Planner", "Blueprint"]),
     ]
 )

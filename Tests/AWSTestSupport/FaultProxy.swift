@@ -72,8 +72,10 @@ public final class FaultProxy: @unchecked Sendable {
             let response = try await client.execute(outbound, timeout: .seconds(60))
             var body = try await response.body.collect(upTo: 64 << 20)
             let bytes = body.readBytes(length: body.readableBytes) ?? []
+            // Bodies are re-framed, so their length goes; a HEAD answer's Content-Length is the object's size and stays.
             let headers = response.headers.filter {
-                !["content-length", "transfer-encoding", "connection"].contains($0.name.lowercased())
+                let name = $0.name.lowercased()
+                return !["transfer-encoding", "connection"].contains(name) && (name != "content-length" || request.method == "HEAD")
             }.map { ($0.name, $0.value) }
             return .init(status: Int(response.status.code), headers: headers, body: Data(bytes))
         } catch {

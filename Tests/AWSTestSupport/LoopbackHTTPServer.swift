@@ -86,7 +86,10 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
                         return
                     }
                     var headers = HTTPHeaders(response.headers)
-                    headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
+                    // A HEAD answer keeps the Content-Length its handler gave (the size of what a GET would return).
+                    if head.method != .HEAD || !headers.contains(name: "Content-Length") {
+                        headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
+                    }
                     if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
                     let status = HTTPResponseStatus(statusCode: response.status)
                     context.write(self.wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)

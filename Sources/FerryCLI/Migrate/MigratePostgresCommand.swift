@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Migrator
+
+/// `ferry migrate postgres`: dump and restore with parallel jobs, then table-by-table verification.
+struct MigratePostgresCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "postgres",
+        abstract: "Copy a PostgreSQL database (pg_dump -Fd -j / pg_restore -j) and verify every table and sequence.",
+        discussion: """
+            Both URLs must be reachable from this machine: the Compose database's published port, and the \
+            managed database through SSM port forwarding or from inside the VPC (docs/MIGRATION.md). \
+            Passwords in the URLs go to the tools through PGPASSWORD, never their arguments or the output. \
+            The restore replaces the target's objects of the same names (--clean --if-exists).
+            """)
+
+    @ParentCommand var root: Ferry
+    @OptionGroup var local: ProjectOptions
+    @OptionGroup var options: MigrateOptions
+
+    @Option(help: "Source database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.")
+    var from: String
+
+    @Option(help: "Target database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.")
+    var to: String
+
+    @Option(help: "Parallel jobs for pg_dump and pg_restore.")
+    var jobs = 4
+
+    func validate() throws {
+        guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1–64") }
+    }
+
+    func run() async throws {
+        let terminal = MigrationTerminal(json: options.format == .json)
+        var checkpointPath: String?
+        do {
+            let source = try PostgresConnection(url: from)
+            let target = try PostgresConnection(url: to)
+            let projectOptions = root.project.overridden(by: local)
+            let identity = "postgres|\(source)|\(target)"
+            let directory = options.checkpoints(project: projectOptions)
+            let path = CheckpointStore.path(directory: directory, kind: "postgres", target: target.database, identity: identity)
+            checkpointPath = path
+            try options.confirm("Restore \(source) into \(target), replacing objects of the same names there?", terminal: terminal)
+            let store = try CheckpointStore(path: path, identity: identity)
+            let work = String(path.dropLast(".sqlite".count)) + ".d"
+            let migrator = PostgresMigrator(source: source, target: target, jobs: jobs, workDirectory: work, checkpoints: store)
+            let dryRun = options.dryRun
+            let summary = try await Interrupts.run { try await migrator.run(dryRun: dryRun, progress: terminal) }
+            terminal.finish(summary)
+            if options.format == .json { print(summary.json()) }
+            if summary.failed > 0 || (!summary.verified && !summary.dryRun) { throw ExitCode(1) }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw CommandErrors.migration(error, checkpoint: checkpointPath)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Runs `pg_dump`, `pg_restore` and `psql` with a connection's libpq environment. Found on PATH, else
+/// in Debian's `/usr/lib/postgresql/<version>/bin` (newest first).
+struct PostgresTools: Sendable {
+    var directory: String?
+
+    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        directory = environment["FERRY_PG_BIN"]
+    }
+
+    func locate(_ tool: String) throws -> String {
+        var candidates: [String] = []
+        if let directory { candidates.append((directory as NSString).appendingPathComponent(tool)) }
+        for entry in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            candidates.append((String(entry) as NSString).appendingPathComponent(tool))
+        }
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }
+        candidates += versions.map { "/usr/lib/postgresql/\($0)/bin/\(tool)" }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw MigrationError.usage("\(tool) not found: install the PostgreSQL client tools (Debian: postgresql-client) or set FERRY_PG_BIN")
+        }
+        return found
+    }
+
+    /// Runs the tool to the end; a non-zero exit throws with the tool's last lines of stderr.
+    @discardableResult
+    func run(_ tool: String, _ arguments: [String], connection: PostgresConnection, what: String, source: Bool) async throws -> String {
+        let executable = try locate(tool)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-pg-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: scratch.path + ".out", contents: nil)
+        FileManager.default.createFile(atPath: scratch.path + ".err", contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: scratch.path + ".out")
+            try? FileManager.default.removeItem(atPath: scratch.path + ".err")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
+        environment.merge(connection.environment) { $1 }
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.path + ".out"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.path + ".err"))
+        let box = ProcessBox(process)
+        let status: Int32 = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+                do { try process.run() } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(throwing: MigrationError.usage("cannot start \(executable): \(error)"))
+                }
+            }
+        } onCancel: {
+            box.process.terminate()
+        }
+        try Task.checkCancellation()
+        let output = (try? String(contentsOfFile: scratch.path + ".out", encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            let errors = ((try? String(contentsOfFile: scratch.path + ".err", encoding: .utf8)) ?? "")
+                .split(separator: "\n").suffix(4).joined(separator: " | ")
+            let text = "\(what) (\(connection)): \(tool) exited with status \(status): \(errors)"
+            throw source ? MigrationError.source(text) : MigrationError.target(text)
+        }
+        return output
+    }
+
+    /// Runs one query with psql (unaligned, tab-separated, no headers) and returns its rows.
+    func query(_ sql: String, connection: PostgresConnection, what: String, source: Bool) async throws -> [[String]] {
+        let output = try await run("psql", ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-F", "\t", "-c", sql],
+                                   connection: connection, what: what, source: source)
+        return output.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+}
+
+/// Lets the cancellation handler stop the child process (Process itself is not Sendable).
+private final class ProcessBox: @unchecked Sendable {
+    let process: Process
+    init(_ process: Process) { self.process = process }
+}
