@@ -22,7 +22,7 @@ public struct ConfigurationMetadataClient: Sendable {
     }
 
     public func secret(_ id: String) async throws -> SecretMetadata {
-        let response = try await client.send(JSONProtocol.request(service: .secretsManagerMetadata, version: "1.1", targetPrefix: "secretsmanager",
+        let response = try await client.send(JSONProtocol.request(service: .secretsManager, version: "1.1", targetPrefix: "secretsmanager",
                                                                   operation: "DescribeSecret", body: DescribeSecretInput(SecretId: id)))
         let output = try JSONProtocol.decode(DescribeSecretOutput.self, from: response)
         let versions = output.VersionIdsToStages ?? [:]
@@ -41,7 +41,7 @@ public struct ConfigurationMetadataClient: Sendable {
         while start < names.count {
             let batch = Array(names[start..<min(names.count, start + 50)])
             start += batch.count
-            let response = try await client.send(JSONProtocol.request(service: .ssmMetadata, version: "1.1", targetPrefix: "AmazonSSM",
+            let response = try await client.send(JSONProtocol.request(service: .ssm, version: "1.1", targetPrefix: "AmazonSSM",
                                                                       operation: "DescribeParameters",
                                                                       body: DescribeParametersInput(ParameterFilters: [Filter(Values: batch)])))
             for p in try JSONProtocol.decode(DescribeParametersOutput.self, from: response).Parameters ?? [] {
@@ -52,8 +52,3 @@ public struct ConfigurationMetadataClient: Sendable {
     }
 }
 
-extension AWSService {
-    static let secretsManagerMetadata = AWSService(endpointEnvironmentID: "SECRETS_MANAGER", signingName: "secretsmanager",
-                                                   endpointPrefix: "secretsmanager", signingOptions: .standard)
-    static let ssmMetadata = AWSService(endpointEnvironmentID: "SSM", signingName: "ssm", endpointPrefix: "ssm", signingOptions: .standard)
-}

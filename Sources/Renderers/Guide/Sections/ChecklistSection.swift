@@ -443,9 +443,9 @@ struct ChecklistSection: GuideSection {
             let name = Markdown.code(c.shortName(store.name))
             switch store.kind {
             case .rdsPostgresql, .auroraPostgresql:
-                lines.append(Markdown.task("Copy " + name + ": `pg_dump -Fc` from the Compose "
-                                           + "database and `pg_restore --no-owner` into the new one from a task in the VPC; "
-                                           + "compare row counts per table"))
+                lines.append(Markdown.task("Copy " + name + ": `ferry migrate postgres --from postgresql://… --to postgresql://…` "
+                                           + "(parallel `pg_dump -Fd` / `pg_restore`, then row counts, ordered checksums and sequences "
+                                           + "compared per table; reach the database through SSM port forwarding, see docs/MIGRATION.md)"))
             case .rdsMysql, .auroraMysql:
                 lines.append(Markdown.task("Copy " + name + ": `mysqldump --single-transaction` from the Compose database, "
                                            + "load it from a task in the VPC; compare row counts per table"))
@@ -459,8 +459,8 @@ struct ChecklistSection: GuideSection {
         for bucket in b.buckets.sorted(by: { $0.name < $1.name }) where bucket.replaces != nil {
             lines.append(Markdown.task("Copy the objects of " + Markdown.code(bucket.replaces ?? "") + " into "
                                        + Markdown.code(bucket.bucketNameHint ?? bucket.name)
-                                       + ": `aws s3 sync` from a MinIO export (or `mc mirror`); compare "
-                                       + "object counts and sizes"))
+                                       + ": `ferry migrate objects` (from the project's MinIO by default; checksums verified, "
+                                       + "resumable)"))
         }
         for table in b.tables.sorted(by: { $0.name < $1.name }) {
             lines.append(Markdown.task("Copy the items of " + Markdown.code(table.tableName ?? table.name)
@@ -468,8 +468,9 @@ struct ChecklistSection: GuideSection {
         }
         lines += FileSystemGuide.migration(c)
         if b.secrets.contains(where: { if case .provided = $0.generation { return true } else { return false } }) {
-            lines.append(Markdown.task("Set the secrets marked \"you set the value\" in step 3 with `aws secretsmanager "
-                                       + "put-secret-value` from a file, so the value stays out of your shell history"))
+            lines.append(Markdown.task("Set the secrets marked \"you set the value\" in step 3: `ferry migrate secrets` takes "
+                                       + "each from where the Compose project had it (`--dry-run` lists names and sources); "
+                                       + "`ferry verify` then reports none still holding its placeholder"))
         }
         let jobs = c.deployedWorkloads.filter { $0.target == .ecsFargateTask && $0.schedule == nil }
         for job in jobs {
@@ -477,6 +478,7 @@ struct ChecklistSection: GuideSection {
                                        + "task definition in the private subnets) and check its exit code"))
         }
         if !lines.isEmpty {
+            lines.insert(Markdown.task("`ferry migrate plan` lists what moves where, in order, with the command for each"), at: 0)
             lines.append(Markdown.task("Rehearse once against a copy, time it: that time is the cutover's write freeze"))
         }
         return lines
