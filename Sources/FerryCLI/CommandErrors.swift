@@ -2,6 +2,7 @@ import ArgumentParser
 import AWSKit
 import Deployer
 import Foundation
+import Verifier
 
 /// Prints an AWS or deploy error plainly on stderr and maps it to the documented exit status.
 enum CommandErrors {
@@ -14,6 +15,9 @@ enum CommandErrors {
             printError(error.description)
             return ExitCode(1)
         case let error as AWSClientError:
+            printError(error.description)
+            return ExitCode(1)
+        case let error as VerifyError:
             printError(error.description)
             return ExitCode(1)
         case let error as CLIError:

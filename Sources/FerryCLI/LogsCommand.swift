@@ -56,9 +56,6 @@ struct LogsCommand: AsyncParsableCommand {
             }
         } catch is CancellationError {
             return
-        } catch let error as VerifyError {
-            CommandErrors.printError(error.description)
-            throw ExitCode(1)
         } catch {
             throw CommandErrors.exit(for: error)
         }

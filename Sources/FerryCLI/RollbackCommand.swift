@@ -61,9 +61,6 @@ struct RollbackCommand: AsyncParsableCommand {
             if result.outcome == .failed { throw ExitCode(1) }
         } catch let exit as ExitCode {
             throw exit
-        } catch let error as VerifyError {
-            CommandErrors.printError(error.description)
-            throw ExitCode(1)
         } catch {
             throw CommandErrors.exit(for: error)
         }

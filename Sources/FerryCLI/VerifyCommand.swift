@@ -32,9 +32,6 @@ struct VerifyCommand: AsyncParsableCommand {
             if !report.passed { throw ExitCode(1) }
         } catch let exit as ExitCode {
             throw exit
-        } catch let error as VerifyError {
-            CommandErrors.printError(error.description)
-            throw ExitCode(1)
         } catch {
             throw CommandErrors.exit(for: error)
         }

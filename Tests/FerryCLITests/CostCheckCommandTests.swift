@@ -4,8 +4,6 @@ import XCTest
 /// `ferry cost` and `ferry check` end to end: the built `ferry` executable on small compose files
 /// written here, checking output formats and exit statuses.
 final class CostCheckCommandTests: XCTestCase {
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
     var dir: URL!
 
     override func setUpWithError() throws {
@@ -38,29 +36,8 @@ final class CostCheckCommandTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    func ferry(_ args: [String]) throws -> Run {
-        let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [bin.appendingPathComponent("ferry"), bin.deletingLastPathComponent().appendingPathComponent("ferry")]
-        guard let exe = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("ferry executable not built next to the tests (swift build --build-tests builds it)")
-        }
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        p.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env.removeValue(forKey: "AWS_REGION")
-        env.removeValue(forKey: "AWS_DEFAULT_REGION")
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    func ferry(_ args: [String]) throws -> FerryExecutable.Run {
+        try FerryExecutable.run(args, in: dir, environment: ["AWS_REGION": nil, "AWS_DEFAULT_REGION": nil])
     }
 
     func testCostJSONHasIssueFieldsAndAppliesXFerryUsage() throws {

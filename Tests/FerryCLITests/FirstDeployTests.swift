@@ -11,8 +11,6 @@ final class FirstDeployTests: XCTestCase {
     var moto: MotoServer!
     var project: URL!
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
     override func setUp() async throws {
         guard let tool = MotoServer.locate(repoRoot: Self.repo) else {
             let message = "moto_server not found (run scripts/setup-test-tools.sh)"
@@ -30,29 +28,10 @@ final class FirstDeployTests: XCTestCase {
         if let project { try? FileManager.default.removeItem(at: project) }
     }
 
-    func ferry(_ args: [String]) throws -> Run {
-        let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [bin.appendingPathComponent("ferry"), bin.deletingLastPathComponent().appendingPathComponent("ferry")]
-        guard let exe = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("ferry executable not built next to the tests (swift build --build-tests builds it)")
-        }
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = ["--project-directory", project.path] + args + ["--endpoint-url", moto.endpoint.replacingOccurrences(of: "127.0.0.1", with: "localhost"), "--region", "us-east-1"]
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env["AWS_ACCESS_KEY_ID"] = moto.credentials.accessKeyID
-        env["AWS_SECRET_ACCESS_KEY"] = moto.credentials.secretAccessKey
-        for key in ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_SESSION_TOKEN"] { env.removeValue(forKey: key) }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    /// ferry against this test's moto with its credentials, on the copy of the shop example.
+    func ferry(_ args: [String]) throws -> FerryExecutable.Run {
+        try ferryRaw(["--project-directory", project.path] + args
+                     + ["--endpoint-url", moto.endpoint.replacingOccurrences(of: "127.0.0.1", with: "localhost"), "--region", "us-east-1"])
     }
 
     func testMVPWithoutCertificateStopsBeforeAnythingIsCreated() async throws {
@@ -217,28 +196,11 @@ final class FirstDeployTests: XCTestCase {
     }
 
     /// `ferry` with exactly these arguments (no endpoint added).
-    func ferryRaw(_ args: [String]) throws -> Run {
-        let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [bin.appendingPathComponent("ferry"), bin.deletingLastPathComponent().appendingPathComponent("ferry")]
-        guard let exe = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("ferry executable not built next to the tests")
-        }
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["AWS_ACCESS_KEY_ID"] = moto.credentials.accessKeyID
-        env["AWS_SECRET_ACCESS_KEY"] = moto.credentials.secretAccessKey
-        for key in ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_SESSION_TOKEN"] { env.removeValue(forKey: key) }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    func ferryRaw(_ args: [String]) throws -> FerryExecutable.Run {
+        try FerryExecutable.run(args, environment: [
+            "AWS_ACCESS_KEY_ID": moto.credentials.accessKeyID, "AWS_SECRET_ACCESS_KEY": moto.credentials.secretAccessKey,
+            "AWS_REGION": nil, "AWS_DEFAULT_REGION": nil, "AWS_PROFILE": nil, "AWS_SESSION_TOKEN": nil,
+        ])
     }
 }
 

@@ -70,9 +70,9 @@ final class GuideRendererTests: XCTestCase {
         XCTAssertTrue(guide.contains("`ghcr.io/example/worker:latest` — pin a version tag"))
         XCTAssertTrue(guide.contains("`/api/*` → `api`"))
         XCTAssertTrue(guide.contains("HTTP → HTTPS redirect on port 80"))
-        XCTAssertTrue(guide.contains("`pg_restore --no-owner`"))
-        XCTAssertTrue(guide.contains("`aws s3 sync`"))
-        XCTAssertFalse(guide.contains("ferry migrate"), "the migrate command does not exist yet")
+        XCTAssertTrue(guide.contains("`ferry migrate postgres --from postgresql://… --to postgresql://…`"))
+        XCTAssertTrue(guide.contains("`ferry migrate objects`"))
+        XCTAssertTrue(guide.contains("`ferry migrate plan`"))
     }
 
     func testCostTableAndSavings() {
