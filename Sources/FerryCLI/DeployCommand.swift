@@ -101,7 +101,7 @@ struct DeployCommand: AsyncParsableCommand {
             do {
                 try await deployer.preflight(request)
             } catch DeployError.incompleteParameters(let stack, let needs) {
-                CommandErrors.printError(ParameterCheck.message(stack: stack, needs, hints: DeployHints.parameters(source.blueprint, tier: planOptions)))
+                CommandErrors.printError(ParameterCheck.message(stack: stack, needs, hints: DeployHints.parameters(source.blueprint)))
                 throw ExitCode(2)
             }
             let result = try await deployWithImages(request, source: source, deployer: deployer, client: client, terminal: terminal)

@@ -4,7 +4,7 @@ import Planner
 /// ferry's own ways to give a parameter, shown under the generic `--parameters` advice when a deploy
 /// stops before creating anything.
 enum DeployHints {
-    static func parameters(_ blueprint: Blueprint?, tier options: PlanOptions) -> [String: [String]] {
+    static func parameters(_ blueprint: Blueprint?) -> [String: [String]] {
         guard let lb = blueprint?.loadBalancer, case .parameter(let name) = lb.certificate else { return [:] }
         return [name: [
             "or set x-ferry.domain: app.example.com in the compose file: the stack requests an ACM certificate for it (give HostedZoneId to validate it automatically)",

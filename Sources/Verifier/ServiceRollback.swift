@@ -33,7 +33,7 @@ public struct ServiceRollback: Sendable {
         }
         let current = try await ecs.taskDefinition(state.taskDefinition)
         let revisions = try await ecs.taskDefinitionRevisions(family: current.family)
-        guard let previousARN = revisions.first(where: { Self.revision(of: $0) < current.revision }) else {
+        guard let previousARN = revisions.first(where: { ECSClient.revision(of: $0) < current.revision }) else {
             throw VerifyError.cannotRollback("\(found.name) runs revision \(current.revision) of \(current.family), which has no earlier revision to return to")
         }
         let previous = try await ecs.taskDefinition(previousARN)
@@ -52,8 +52,6 @@ public struct ServiceRollback: Sendable {
                     currentRevision: "\(current.family):\(current.revision)", previousRevision: "\(previous.family):\(previous.revision)",
                     template: template)
     }
-
-    static func revision(of arn: String) -> Int { Int(arn.split(separator: ":").last ?? "") ?? 0 }
 
     /// `…/repo:tag` → `tag`; nil for a digest reference or no tag.
     static func tag(of image: String) -> String? {

@@ -94,7 +94,9 @@ extension ECSClient {
             arns += try await call("ListTaskDefinitions", ListTaskDefinitionsInput(familyPrefix: family, status: status),
                                    as: ListTaskDefinitionsOutput.self).taskDefinitionArns ?? []
         }
-        func revision(_ arn: String) -> Int { Int(arn.split(separator: ":").last ?? "") ?? 0 }
-        return Set(arns).sorted { revision($0) > revision($1) }
+        return Set(arns).sorted { Self.revision(of: $0) > Self.revision(of: $1) }
     }
+
+    /// `…:task-definition/family:7` → 7.
+    public static func revision(of arn: String) -> Int { Int(arn.split(separator: ":").last ?? "") ?? 0 }
 }
