@@ -88,6 +88,23 @@ public final class FaultProxy: @unchecked Sendable {
         try? await client.shutdown()
     }
 
+    /// Counts the attempts at each distinct request (method and URI), so a plan can fault the first
+    /// tries of a request and let a retry through: a schedule keyed only on arrival order can, under
+    /// concurrency, land every retry of one request on a faulting slot.
+    public final class AttemptCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var attempts: [String: Int] = [:]
+        public init() {}
+        /// The attempt number (from 0) of this request.
+        public func attempt(_ request: LoopbackHTTPServer.Request) -> Int {
+            lock.lock(); defer { lock.unlock() }
+            let key = request.method + " " + request.uri
+            let n = attempts[key, default: 0]
+            attempts[key] = n + 1
+            return n
+        }
+    }
+
     private final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0

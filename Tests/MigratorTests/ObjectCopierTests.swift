@@ -141,11 +141,13 @@ final class ObjectCopierTests: XCTestCase {
     }
 
     /// Every fourth request answers 503 (S3's SlowDown and InternalError are 503 and 500) and every
-    /// seventh connection drops: the standard retries carry the copy through, and the result is
-    /// verified.
+    /// seventh connection drops, each at most on a request's first two tries: the standard retries
+    /// carry the copy through, and the result is verified.
     func testThrottlingFiveHundredsAndDroppedConnectionsThroughTheFaultProxy() async throws {
         let (_, destinationMoto) = try await servers()
-        let proxy = try await FaultProxy(upstream: destinationMoto.endpoint) { index, _ in
+        let attempts = FaultProxy.AttemptCounter()
+        let proxy = try await FaultProxy(upstream: destinationMoto.endpoint) { index, request in
+            guard attempts.attempt(request) < 2 else { return nil }
             if index % 7 == 6 { return .dropConnection }
             if index % 4 == 3 { return .serviceUnavailable }
             return nil
