@@ -18,11 +18,14 @@ public struct Bucket: Sendable, Codable, Equatable {
     public var replaces: String?
     /// Served through CloudFront (role `static`).
     public var cloudFront: Bool
+    /// The host directory it replaces (`./data`), when it holds what a service bind-mounted:
+    /// `ferry migrate objects --from` copies it.
+    public var sourceDirectory: String?
     public var decisions: [Decision]
 
     public init(name: String, bucketNameHint: String? = nil, versioning: Bool = true, encryption: String = "AES256",
                 lifecycle: [LifecycleRule] = [], cors: [CORSRule] = [], readers: [String] = [], writers: [String] = [],
-                replaces: String? = nil, cloudFront: Bool = false, decisions: [Decision] = []) {
+                replaces: String? = nil, cloudFront: Bool = false, sourceDirectory: String? = nil, decisions: [Decision] = []) {
         self.name = name
         self.bucketNameHint = bucketNameHint
         self.versioning = versioning
@@ -33,6 +36,7 @@ public struct Bucket: Sendable, Codable, Equatable {
         self.writers = writers
         self.replaces = replaces
         self.cloudFront = cloudFront
+        self.sourceDirectory = sourceDirectory
         self.decisions = decisions
     }
 }

@@ -34,6 +34,7 @@ public enum Planner {
         DataStoreBuilder.run(ctx)
         WorkloadBuilder.run(ctx)
         FileSystemBuilder.run(ctx)
+        DataDirectoryBuckets.run(ctx)
         BindMountAdvice.run(ctx)
         GPUCapacityBuilder.run(ctx)
         CredentialOwnership.run(ctx)

@@ -86,6 +86,11 @@ final class SeedPlanTests: XCTestCase {
         XCTAssertEqual(b.role("db"), .devtool)
         XCTAssertNil(b.workload(named: "db"))
         XCTAssertTrue(b.servicePlan(named: "db")?.reasons.first?.contains("DuckDB") ?? false)
+        // The guide's buckets: data (raw and processed), model artifacts, logs expiring after 90 days.
+        XCTAssertEqual(b.buckets.map(\.name), ["data", "logs", "models"])
+        XCTAssertTrue(b.buckets.allSatisfy { $0.readers == ["app"] && $0.encryption == "AES256" && $0.versioning })
+        XCTAssertEqual(b.bucket(named: "logs")?.lifecycle.first?.expirationDays, 90)
+        XCTAssertNotNil(b.budget, "a monthly budget with e-mail alerts")
     }
 
     func testSmartboardHeadNginxBecomesTheLoadBalancer() throws {

@@ -155,7 +155,7 @@ final class VolumePlanTests: XCTestCase {
             volumes:
               - ./nginx.conf:/etc/nginx/nginx.conf
               - ./certs:/etc/certs:ro
-              - ./data:/var/lib/web
+              - ./state:/var/lib/web
               - ./src:/app/src
               - /var/run/docker.sock:/var/run/docker.sock
         """)
@@ -167,6 +167,50 @@ final class VolumePlanTests: XCTestCase {
         XCTAssertTrue(bind[2].fix.contains("S3") && bind[2].fix.contains("EFS") && bind[2].fix.contains("DataSync"), bind[2].fix)
         XCTAssertEqual(bind.map(\.severity), [.warning, .warning, .warning])
         XCTAssertEqual(b.fileSystems, [], "bind mounts never become EFS volumes by themselves")
+        XCTAssertEqual(b.buckets, [], "./state says nothing of what it holds: advice only")
+    }
+
+    func testDataModelAndLogDirectoriesBecomeBucketsScopedToTheirServices() throws {
+        let b = try plan("""
+        name: lab
+        services:
+          app:
+            build: .
+            ports: ["8501:8501"]
+            volumes:
+              - ./data:/home/app/data
+              - ./models:/home/app/models
+              - ./logs:/home/app/logs
+              - ./notebooks:/home/app/notebooks
+          scorer:
+            image: example/scorer:1.0
+            volumes:
+              - ./models:/models:ro
+            x-ferry:
+              directories: {./logs: skip}
+          other:
+            image: example/other:1.0
+            volumes: ["./logs:/var/log/other"]
+            x-ferry: {directories: skip}
+        """)
+        XCTAssertEqual(b.buckets.map(\.name), ["data", "logs", "models"])
+        let models = try XCTUnwrap(b.bucket(named: "models"))
+        XCTAssertEqual(models.readers, ["app", "scorer"])
+        XCTAssertEqual(models.writers, ["app"], "a read-only mount reads only")
+        XCTAssertEqual(models.sourceDirectory, "./models")
+        XCTAssertTrue(models.versioning)
+        XCTAssertEqual(b.bucket(named: "logs")?.lifecycle.first?.expirationDays, 90)
+        XCTAssertEqual(b.bucket(named: "logs")?.readers, ["app"], "x-ferry.directories: skip keeps other out")
+        XCTAssertEqual(b.bucket(named: "data")?.lifecycle.first?.transitionStorageClass, "STANDARD_IA")
+        let app = try XCTUnwrap(b.workload(named: "app"))
+        XCTAssertEqual(app.environment.first { $0.name == "MODELS_BUCKET" }?.value,
+                       .reference(ResourceReference(kind: .bucket, name: "models", attribute: "name")))
+        XCTAssertTrue(b.roles.first { $0.name == app.taskRole }?.statements.contains { $0.resources.contains { $0.kind == .bucket && $0.name == "models" } } ?? false,
+                      "the task role reaches the bucket")
+        let ids = b.findings.filter { $0.subject.hasPrefix("services.app.volumes") }.map(\.id)
+        XCTAssertEqual(ids.filter { $0 == "FERRY-PLAN-BIND-S3" }.count, 3)
+        XCTAssertEqual(ids.filter { $0 == "FERRY-PLAN-BIND-DATA" }.count, 1, "./notebooks keeps the advice")
+        XCTAssertTrue(b.servicePlan(named: "app")?.dropped.contains { $0.key == "volumes[0]" && $0.instead.contains("bucket data") } ?? false)
     }
 
     func testBindMountKinds() {

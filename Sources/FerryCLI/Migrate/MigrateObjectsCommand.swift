@@ -1,8 +1,11 @@
 import ArgumentParser
 import AWSKit
+import Blueprint
 import ComposeKit
 import Foundation
 import Migrator
+import Planner
+import Renderers
 
 /// `ferry migrate objects`: copies a directory or a bucket (by default the project's MinIO) into
 /// the stack's bucket, skipping what is already there, and verifies every object.
@@ -82,7 +85,8 @@ struct MigrateObjectsCommand: AsyncParsableCommand {
             }
 
             let source = try await makeSource(fromLocation, minio: minio, region: destinationClient.region)
-            let (bucket, prefix) = try await destinationBucket(toLocation, projectOptions: projectOptions, client: destinationClient)
+            let (bucket, prefix) = try await destinationBucket(toLocation, from: fromLocation, project: project,
+                                                               projectOptions: projectOptions, client: destinationClient)
             let destinationEndpoint = (try? destinationClient.endpoints.resolve(.s3, region: destinationClient.region).baseURL) ?? ""
             let identity = "objects|\(sourceIdentity(source, minio: minio))|\(destinationEndpoint)/\(bucket)/\(prefix)"
             let path = CheckpointStore.path(directory: options.checkpoints(project: projectOptions), kind: "objects", target: bucket, identity: identity)
@@ -133,15 +137,33 @@ struct MigrateObjectsCommand: AsyncParsableCommand {
         return BucketSource(s3: s3, bucket: only, prefix: "")
     }
 
-    func destinationBucket(_ location: ObjectLocation?, projectOptions: ProjectOptions, client: AWSClient) async throws -> (String, String) {
+    func destinationBucket(_ location: ObjectLocation?, from source: ObjectLocation?, project: Project?,
+                           projectOptions: ProjectOptions, client: AWSClient) async throws -> (String, String) {
         if case .bucket(let name, let prefix)? = location { return (name, prefix) }
         let stackName = try stack.resolve(project: projectOptions)
         let buckets = try await StackTargets.read(stackName: stackName, client: client).buckets
+        // A directory the plan turned into a bucket (`./data` bind-mounted by a service) goes to that bucket.
+        if case .directory(let path)? = source, let project,
+           let logicalID = Self.bucketLogicalID(replacing: path, project: project),
+           let match = buckets.first(where: { $0.logicalID == logicalID }) {
+            return (match.name, "")
+        }
         guard buckets.count == 1, let only = buckets.first else {
             throw CLIError.usage(buckets.isEmpty ? "the stack \(stackName) has no bucket: pass --to s3://BUCKET"
                 : "the stack \(stackName) has \(buckets.count) buckets (\(buckets.map { "\($0.logicalID): \($0.name)" }.joined(separator: ", "))): pass --to s3://BUCKET")
         }
         return (only.name, "")
+    }
+
+    /// The logical ID of the bucket the plan made for this host directory, if any.
+    static func bucketLogicalID(replacing path: String, project: Project) -> String? {
+        let blueprint = Planner.plan(project)
+        let wanted = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        guard let bucket = blueprint.buckets.first(where: { bucket in
+            guard let directory = bucket.sourceDirectory else { return false }
+            return URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: project.workingDirectory + "/")).standardizedFileURL.path == wanted
+        }) else { return nil }
+        return ScopedLogicalIDs(pairs: TemplateResourceNames.pairs(blueprint), reserved: TemplateResourceNames.singletons)[bucket.name, "Bucket"]
     }
 
     func sourceIdentity(_ source: any ObjectSource, minio: MinIOService?) -> String {

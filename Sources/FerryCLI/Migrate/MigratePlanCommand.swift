@@ -86,6 +86,9 @@ struct MigratePlanCommand: ParsableCommand {
                 let endpoint = (try? MinIOService.find(in: project))??.endpoint ?? "its published port"
                 add("objects", "MinIO service \(replaced) (\(endpoint))", "S3 bucket \(bucket.name)",
                     command: "ferry migrate objects --dry-run, then ferry migrate objects" + (blueprint.buckets.count > 1 ? " --to s3://<bucket of \(bucket.name)>" : ""))
+            } else if let directory = bucket.sourceDirectory {
+                add("objects", "host directory \(directory)", "S3 bucket \(bucket.name)",
+                    command: "ferry migrate objects --from \(directory) --dry-run, then ferry migrate objects --from \(directory)")
             } else if !bucket.cloudFront {
                 add("objects", "a directory or bucket you name", "S3 bucket \(bucket.name)",
                     command: "ferry migrate objects --from DIR|s3://BUCKET --to s3://<bucket of \(bucket.name)>")

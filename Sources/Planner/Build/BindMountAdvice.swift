@@ -40,7 +40,7 @@ enum BindMountAdvice {
     static func run(_ ctx: PlanningContext) {
         for w in ctx.blueprint.workloads {
             guard let f = ctx.facts(w.name) else { continue }
-            for (i, m) in f.service.volumes.enumerated() where m.type == .bind {
+            for (i, m) in f.service.volumes.enumerated() where m.type == .bind && ctx.directoryBuckets["\(f.name)/volumes[\(i)]"] == nil {
                 let relative = WorkloadBuilder.relative(m.source ?? "", to: ctx.project.workingDirectory)
                 let source = relative.hasPrefix(".") || relative.hasPrefix("/") ? relative : "./" + relative
                 let evidence = [f.evidence("volumes[\(i)]", "\(source):\(m.target)")]

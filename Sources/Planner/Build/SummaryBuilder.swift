@@ -10,7 +10,11 @@ enum SummaryBuilder {
             guard let v = ctx.verdicts[f.name] else { continue }
             var reasons = v.reasons
             if let instead = v.instead, v.role == .devtool || v.role == .`init` || v.role == .proxy, !reasons.contains(where: { $0.contains(instead) }) { reasons.append("instead: \(instead)") }
-            let dropped = DroppedKeys.of(f, role: v.role, projectDirectory: ctx.project.workingDirectory)
+            var dropped = DroppedKeys.of(f, role: v.role, projectDirectory: ctx.project.workingDirectory)
+            for i in dropped.indices {
+                guard let bucket = ctx.directoryBuckets["\(f.name)/\(dropped[i].key)"] else { continue }
+                dropped[i].instead = "its files are in the S3 bucket \(bucket) (DataDirectoryBuckets): copy them with ferry migrate objects"
+            }
             let isPublic = v.role == .web || v.role == .static ? v.isPublic || v.role == .static : false
             plans.append(ServicePlan(name: f.name, role: v.role, target: v.target, isPublic: isPublic, reasons: reasons, dropped: dropped,
                                      element: ctx.elements[f.name], environment: ctx.serviceEnv[f.name] ?? [], decisions: v.decisions))

@@ -61,6 +61,8 @@ final class PlanningContext {
     var externalPlans: [ServicePlan] = []
     /// Blueprint element per compose service (`dataStores.db`, `buckets.uploads`).
     var elements: [String: String] = [:]
+    /// Bind mounts (`service/volumes[i]`) whose host directory became an S3 bucket, by bucket name.
+    var directoryBuckets: [String: String] = [:]
     /// Cloud Map DNS label per deployed service other services call.
     var discoveryNames: [String: String] = [:]
     /// Cloud Map namespace (`smartboard.internal`).

@@ -45,6 +45,10 @@ struct ServiceOverrides {
     var protocolName: String?
     /// `volumes: ephemeral`: named volumes stay task storage instead of EFS.
     var ephemeralVolumes = false
+    /// `directories: s3 | skip`, or per host directory (`directories: {./data: s3, ./logs: skip}`):
+    /// whether a bind-mounted data directory becomes an S3 bucket. Keys are as written.
+    var directories: [String: String] = [:]
+    var allDirectories: String?
     /// Keys read, with their positions, for evidence.
     var evidence: [String: Evidence] = [:]
     /// Keys not understood (reported as findings).
@@ -66,7 +70,7 @@ enum OverrideParser {
         "cpu", "memory", "replicas", "desired", "count", "scaling", "autoscaling", "min", "max", "schedule", "skip",
         "name", "env", "environment", "engine", "version", "engineversion", "instanceclass", "instance", "instancetype", "storage", "credentials",
         "table", "tables", "partitionkey", "sortkey", "ttl", "bucket", "versioning", "lifecycle", "expire", "expiredays",
-        "cors", "topics", "waive", "domain", "certificate", "volumes",
+        "cors", "topics", "waive", "domain", "certificate", "volumes", "directories",
     ].map(ExtensionReader.normalize))
 
     static func parse(service: Service) -> ServiceOverrides {
@@ -183,6 +187,17 @@ enum OverrideParser {
             case "ephemeral"?: o.ephemeralVolumes = true; note(&o, "volumes", r, s)
             case "efs"?, "persistent"?: note(&o, "volumes", r, s)
             default: o.unknownKeys.append(r.path)
+            }
+        }
+        if let r = x.child("directories") {
+            let choices: Set<String> = ["s3", "skip"]
+            if let v = r.string?.lowercased(), !r.isMapping {
+                if choices.contains(v) { o.allDirectories = v; note(&o, "directories", r, s) } else { o.unknownKeys.append(r.path) }
+            }
+            for (key, value) in r.entries {
+                guard let v = value.string?.lowercased(), choices.contains(v) else { o.unknownKeys.append(value.path); continue }
+                o.directories[key] = v
+                note(&o, "directories", r, s)
             }
         }
         if let w = x.child("waive") {
