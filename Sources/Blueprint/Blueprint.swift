@@ -21,6 +21,8 @@ public struct Blueprint: Sendable, Codable, Equatable {
     /// EC2 capacity for workloads Fargate cannot run (GPUs), by name; nil when there is none, so a
     /// plan without any reads as before.
     public var capacityProviders: [EC2CapacityProvider]?
+    /// AWS Batch capacity for training and batch jobs; nil when no job runs on Batch.
+    public var batch: BatchEnvironment?
     public var repositories: [ImageRepository]
     public var loadBalancer: LoadBalancer?
     /// Public ports that are not HTTP; nil when there are none.
@@ -96,6 +98,7 @@ public struct Blueprint: Sendable, Codable, Equatable {
         self.templateOverlayTargets = nil
         self.networkLoadBalancer = nil
         self.capacityProviders = nil
+        self.batch = nil
     }
 
     // Lookups by name for renderers.

@@ -34,16 +34,27 @@ public enum ResourceCounter {
         // Compute.
         if let cluster = b.cluster, cluster.existingClusterName == nil { add("AWS::ECS::Cluster") }
         add("AWS::ECR::Repository", b.repositories.count)
-        add("AWS::ECS::TaskDefinition", b.workloads.count)
+        add("AWS::ECS::TaskDefinition", b.workloads.filter { $0.target != .batch }.count)
         let services = b.workloads.filter { $0.target.isECSService }
         add("AWS::ECS::Service", services.count)
         // As WorkloadSection: services scale, tasks (anything else) run on their schedule.
         let scaled = services.filter { $0.scaling != nil }
         add("AWS::ApplicationAutoScaling::ScalableTarget", scaled.count)
         add("AWS::ApplicationAutoScaling::ScalingPolicy", scaled.count)
-        let scheduled = b.workloads.filter { !$0.target.isECSService && $0.schedule != nil }
+        let scheduled = b.workloads.filter { !$0.target.isECSService && $0.target != .batch && $0.schedule != nil }
         add("AWS::Events::Rule", scheduled.count)
         if !scheduled.isEmpty && !b.roles.contains(where: { $0.assumedBy == "events.amazonaws.com" }) { add("AWS::IAM::Role") }
+        // AWS Batch, as BatchSection: the on-demand environment always, Spot first when chosen.
+        if let batch = b.batch, !b.batchJobs.isEmpty {
+            add("AWS::IAM::InstanceProfile")
+            add("AWS::EC2::LaunchTemplate")
+            add("AWS::Batch::ComputeEnvironment", batch.spot ? 2 : 1)
+            add("AWS::Batch::JobQueue")
+            add("AWS::Batch::JobDefinition", b.batchJobs.count)
+            let scheduledJobs = b.batchJobs.filter { $0.schedule != nil }.count
+            add("AWS::Events::Rule", scheduledJobs)
+            if scheduledJobs > 0 { add("AWS::IAM::Role") }
+        }
         // EC2 capacity for GPU workloads; associations only on a cluster the template creates.
         let providers = b.ec2CapacityProviders
         add("AWS::EC2::LaunchTemplate", providers.count)

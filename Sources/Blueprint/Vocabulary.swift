@@ -29,6 +29,8 @@ public enum DeploymentTarget: String, Sendable, Codable, Equatable, CaseIterable
     case ecsFargateTask = "ecs-fargate-task"
     /// An ECS service on EC2 instances of its own capacity provider (it needs GPUs, which Fargate lacks).
     case ecsEc2 = "ecs-ec2"
+    /// A job on AWS Batch (EC2 Spot with an on-demand fallback): training and batch work.
+    case batch
     case rdsPostgresql = "rds-postgresql"
     case rdsMysql = "rds-mysql"
     case auroraPostgresql = "aurora-postgresql"

@@ -14,6 +14,7 @@ public struct CostEstimator: Sendable {
         LoadBalancerEstimator.estimate(blueprint, into: &b)
         WorkloadEstimator.estimate(blueprint, into: &b)
         GPUCapacityEstimator.estimate(blueprint, into: &b)
+        BatchEstimator.estimate(blueprint, into: &b)
         DataStoreEstimator.estimate(blueprint, into: &b)
         StorageEstimator.estimate(blueprint, into: &b)
         FileSystemEstimator.estimate(blueprint, into: &b)

@@ -33,6 +33,8 @@ public struct UsageProfile: Sendable, Equatable {
         Key(name: "flow_log_gb", unit: "GB", help: "VPC flow log volume per month (when flow logs are on)", dev: 1, mvp: 2, prod: 10),
         Key(name: "job_runs_per_month", unit: "runs", help: "Runs of each job (migrations, one-offs, schedules) per month", dev: 10, mvp: 30, prod: 60),
         Key(name: "gpu_hours_scaled_to_zero", unit: "hours", help: "Hours a GPU instance group that scales to zero (minimum 0: dev) has its instance running each month", dev: 40, mvp: 120, prod: 240),
+        Key(name: "batch_hours_per_month", unit: "hours", help: "Hours each AWS Batch job (training) runs per month; its instances exist only then", dev: 10, mvp: 20, prod: 40),
+        Key(name: "spot_price_percent", unit: "percent", help: "Spot price as a share of the on-demand price (AWS quotes savings of up to 90%; 35% is typical for m6i/r6i/g5)", dev: 35, mvp: 35, prod: 35),
         Key(name: "job_minutes_per_run", unit: "minutes", help: "Minutes one job run takes", dev: 5, mvp: 5, prod: 5),
         Key(name: "db_storage_gb", unit: "GB", help: "Database storage when the Blueprint does not size it", dev: 20, mvp: 20, prod: 100),
         Key(name: "aurora_io_million", unit: "million I/O", help: "Aurora I/O requests per month (Aurora Standard)", dev: 1, mvp: 5, prod: 50),

@@ -11,6 +11,7 @@ public enum TemplateResourceNames {
         "FlowLogGroup", "FlowLogRole", "FlowLog", "WebAcl", "WebAclAssociation", "EndpointSecurityGroup",
         "LoadBalancerLogsBucket", "LoadBalancerLogsBucketPolicy", "EventsRole", "DomainRecord", "NetworkLoadBalancer",
         "GpuAmiId", "ClusterCapacityProviders",
+        "BatchLaunchTemplate", "BatchSpotComputeEnvironment", "BatchOnDemandComputeEnvironment", "BatchJobQueue", "BatchEventsRole",
     ]
 
     /// Every (name, suffix) pair the renderer turns into a logical ID, by element kind.
@@ -19,7 +20,7 @@ public enum TemplateResourceNames {
         func add(_ names: [String], _ suffixes: [String]) {
             for name in names { for suffix in suffixes { pairs.append((name, suffix)) } }
         }
-        add(b.workloads.map(\.name), ["Service", "TaskDefinition", "ScalableTarget", "ScalingPolicy", "Schedule", "PullCredentials"])
+        add(b.workloads.map(\.name), ["Service", "TaskDefinition", "ScalableTarget", "ScalingPolicy", "Schedule", "PullCredentials", "JobDefinition"])
         add(b.dataStores.map(\.name), ["Database", "DatabaseCluster", "DatabaseInstance", "DatabaseSubnetGroup",
                                         "DatabaseParameterGroup", "Cache", "CacheSubnetGroup", "Broker", "Domain"])
         add(b.buckets.map(\.name), ["Bucket", "BucketPolicy"])
@@ -39,7 +40,7 @@ public enum TemplateResourceNames {
         add(b.serviceDiscovery?.services.map(\.name) ?? [], ["DiscoveryService"])
         add(b.networkLoadBalancer?.listeners.map(\.name) ?? [], ["NlbTargetGroup", "NlbListener"])
         add(b.ec2CapacityProviders.map(\.name), ["LaunchTemplate", "AutoScalingGroup", "CapacityProvider"])
-        add(Array(Set(b.ec2CapacityProviders.map(\.instanceRole))).sorted(), ["InstanceProfile"])
+        add(Array(Set(b.ec2CapacityProviders.map(\.instanceRole) + (b.batch.map { [$0.instanceRole] } ?? []))).sorted(), ["InstanceProfile"])
         return pairs
     }
 }

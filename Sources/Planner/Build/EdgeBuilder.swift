@@ -133,7 +133,8 @@ enum NetworkBuilder {
                 ]))
             }
         }
-        for w in ctx.blueprint.workloads {
+        // Batch jobs share the instances' group (TrainingJobs.attach).
+        for w in ctx.blueprint.workloads where w.target != .batch {
             var ingress: [IngressRule] = []
             for l in ctx.blueprint.networkLoadBalancer?.listeners ?? [] where l.workload == w.name {
                 // The NLB has no security group (UDP listeners): the task's group admits the listener's
@@ -161,9 +162,10 @@ enum NetworkBuilder {
             groups.append(SecurityGroup(name: w.securityGroup ?? "svc-\(w.shortName)", description: "\(w.shortName) (\(w.role.rawValue))", ingress: ingress))
         }
         for s in ctx.blueprint.dataStores {
+            var sources: Set<String> = []
             let ingress = s.clients.compactMap { c -> IngressRule? in
-                guard let w = ctx.blueprint.workload(named: c), let sg = w.securityGroup else { return nil }
-                return IngressRule(fromPort: s.port, toPort: s.port, sourceGroup: sg, description: "from \(w.shortName)")
+                guard let w = ctx.blueprint.workload(named: c), let sg = w.securityGroup, sources.insert(sg).inserted else { return nil }
+                return IngressRule(fromPort: s.port, toPort: s.port, sourceGroup: sg, description: w.target == .batch ? "from the Batch jobs" : "from \(w.shortName)")
             }
             groups.append(SecurityGroup(name: s.securityGroup ?? "data-\(s.name)", description: "\(s.name) (\(s.kind.rawValue))", ingress: ingress))
         }

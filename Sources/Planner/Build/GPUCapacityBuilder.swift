@@ -13,7 +13,7 @@ enum GPUCapacityBuilder {
         var providers: [EC2CapacityProvider] = []
         for i in ctx.blueprint.workloads.indices {
             let w = ctx.blueprint.workloads[i]
-            guard let f = ctx.facts(w.name) else { continue }
+            guard let f = ctx.facts(w.name), w.target != .batch else { continue }
             guard let request = GPURequest(f) else {
                 if w.target == .ecsEc2 { fallBackToFargate(&ctx.blueprint.workloads[i], f, ctx) }
                 continue

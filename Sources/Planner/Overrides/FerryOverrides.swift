@@ -49,6 +49,17 @@ struct ServiceOverrides {
     /// whether a bind-mounted data directory becomes an S3 bucket. Keys are as written.
     var directories: [String: String] = [:]
     var allDirectories: String?
+    /// `training: false` drops the training job ferry adds beside a notebook service;
+    /// `training: {command, cpu (vCPUs), memory (MiB), gpus}` shapes it.
+    var training: TrainingOverride?
+
+    struct TrainingOverride {
+        var enabled = true
+        var command: [String]?
+        var vcpus: Int?
+        var memory: Int?
+        var gpus: Int?
+    }
     /// Keys read, with their positions, for evidence.
     var evidence: [String: Evidence] = [:]
     /// Keys not understood (reported as findings).
@@ -70,7 +81,7 @@ enum OverrideParser {
         "cpu", "memory", "replicas", "desired", "count", "scaling", "autoscaling", "min", "max", "schedule", "skip",
         "name", "env", "environment", "engine", "version", "engineversion", "instanceclass", "instance", "instancetype", "storage", "credentials",
         "table", "tables", "partitionkey", "sortkey", "ttl", "bucket", "versioning", "lifecycle", "expire", "expiredays",
-        "cors", "topics", "waive", "domain", "certificate", "volumes", "directories",
+        "cors", "topics", "waive", "domain", "certificate", "volumes", "directories", "training",
     ].map(ExtensionReader.normalize))
 
     static func parse(service: Service) -> ServiceOverrides {
@@ -188,6 +199,23 @@ enum OverrideParser {
             case "efs"?, "persistent"?: note(&o, "volumes", r, s)
             default: o.unknownKeys.append(r.path)
             }
+        }
+        if let r = x.child("training") {
+            var t = ServiceOverrides.TrainingOverride()
+            if !r.isMapping, let b = r.bool {
+                t.enabled = b
+            } else if r.isMapping {
+                if let c = r.child("command") {
+                    t.command = c.items.isEmpty ? c.string.map { ["sh", "-c", $0] } : c.items.compactMap(\.string)
+                }
+                t.vcpus = r.child("cpu", "cpus", "vcpus")?.int
+                t.memory = r.child("memory")?.int
+                t.gpus = r.child("gpus", "gpu")?.int
+            } else {
+                o.unknownKeys.append(r.path)
+            }
+            o.training = t
+            note(&o, "training", r, s)
         }
         if let r = x.child("directories") {
             let choices: Set<String> = ["s3", "skip"]

@@ -31,6 +31,7 @@ public enum CloudFormationRenderer {
         LoadBalancerSection.render(&c)
         NetworkLoadBalancerSection.render(&c)
         WorkloadSection.render(&c)
+        BatchSection.render(&c)
         DataStoreSection.render(&c)
         StorageSection.render(&c)
         FileSystemSection.render(&c)

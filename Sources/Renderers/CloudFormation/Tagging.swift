@@ -4,7 +4,8 @@ import Blueprint
 /// The tables come from the CloudFormation resource schemas (checked by a test against cfn-lint's copy).
 enum Tagging {
     /// Types whose `Tags` is a map of key to value.
-    static let mapTagged: Set<String> = ["AWS::SSM::Parameter", "AWS::MSK::Cluster"]
+    static let mapTagged: Set<String> = ["AWS::SSM::Parameter", "AWS::MSK::Cluster", "AWS::Batch::ComputeEnvironment",
+                                         "AWS::Batch::JobQueue", "AWS::Batch::JobDefinition"]
     /// Types whose tags property has another name.
     static let propertyName: [String: String] = [
         "AWS::Budgets::Budget": "ResourceTags", "AWS::EFS::FileSystem": "FileSystemTags", "AWS::EFS::AccessPoint": "AccessPointTags",

@@ -58,12 +58,12 @@ extension ArchitectureGraph {
             }
             var details: [String] = []
             let instanceType = w.capacityProvider.flatMap { b.capacityProvider(named: $0)?.instanceType }
-            details.append(w.target == .ecsFargateTask ? "Fargate task" : instanceType.map { "EC2 GPU \($0)" } ?? "Fargate")
+            details.append(w.target == .batch ? "Batch job (EC2 Spot)" : w.target == .ecsFargateTask ? "Fargate task" : instanceType.map { "EC2 GPU \($0)" } ?? "Fargate")
             if let port = w.primaryPort { details[0] += " :\(port)" }
             let cap = w.capacity
             details.append(Self.size(w.size) + (cap.maximum > 1 ? " x\(cap.minimum)-\(cap.maximum)" : ""))
             nodes.append(Node(key: "workload:" + w.name, title: w.shortName, details: details, tier: tier,
-                              shape: w.target == .ecsFargateTask ? .stadium : .box))
+                              shape: w.target == .ecsFargateTask || w.target == .batch ? .stadium : .box))
         }
 
         // Calls between workloads: what the environment points at, and compose depends_on on services

@@ -77,6 +77,7 @@ struct GuideContext {
         case .ecsFargate: return "ECS Fargate"
         case .ecsFargateTask: return "ECS Fargate task"
         case .ecsEc2: return "ECS on EC2 GPU instances"
+        case .batch: return "AWS Batch job (EC2 Spot, on-demand fallback)"
         case .s3: return "Amazon S3"
         case .cloudfrontS3: return "Amazon S3 + CloudFront"
         case .dynamodb: return "Amazon DynamoDB"

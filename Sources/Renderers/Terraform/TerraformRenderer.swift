@@ -23,7 +23,7 @@ public enum TerraformRenderer {
     /// The layer files, in the order the README lists them.
     static let layers: [(file: String, what: String)] = [
         (NetworkLayer.file, "VPC, subnets, NAT, routes, VPC endpoints, flow logs, security groups"),
-        (ClusterLayer.file, "ECR, ECS cluster, log groups, Cloud Map, task definitions, services, scaling, schedules, GPU capacity"),
+        (ClusterLayer.file, "ECR, ECS cluster, log groups, Cloud Map, task definitions, services, scaling, schedules, GPU capacity, AWS Batch"),
         (LoadBalancerLayer.file, "load balancers, listeners, target groups, rules, WAF, DNS"),
         (DataStoreLayer.file, "RDS, Aurora, ElastiCache, DocumentDB, Amazon MQ, MSK, OpenSearch"),
         (StorageLayer.file, "S3 buckets, DynamoDB tables and EFS file systems"),
@@ -39,6 +39,7 @@ public enum TerraformRenderer {
         IdentityLayer.render(c)
         ConfigurationLayer.render(c)
         ClusterLayer.render(c)
+        BatchLayer.render(c)
         LoadBalancerLayer.render(c)
         DataStoreLayer.render(c)
         StorageLayer.render(c)

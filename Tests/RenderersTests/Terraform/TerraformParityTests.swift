@@ -45,6 +45,8 @@ final class TerraformParityTests: XCTestCase {
         "AWS::AutoScaling::AutoScalingGroup": ["aws_autoscaling_group"], "AWS::EC2::LaunchTemplate": ["aws_launch_template"],
         "AWS::ECS::CapacityProvider": ["aws_ecs_capacity_provider"], "AWS::IAM::InstanceProfile": ["aws_iam_instance_profile"],
         "AWS::IoT::ThingType": ["aws_iot_thing_type"], "AWS::IoT::Policy": ["aws_iot_policy"],
+        "AWS::Batch::ComputeEnvironment": ["aws_batch_compute_environment"], "AWS::Batch::JobQueue": ["aws_batch_job_queue"],
+        "AWS::Batch::JobDefinition": ["aws_batch_job_definition"],
     ]
     /// Types with no one-to-one counterpart: Terraform folds them into another resource, or the Terraform
     /// output does not hold them yet (its README and `ferry generate` list those).
@@ -58,6 +60,10 @@ final class TerraformParityTests: XCTestCase {
     /// Key properties per type: CloudFormation paths and the Terraform paths holding the same values.
     static let properties: [(cfn: String, cfnPaths: [String], tf: String, tfPaths: [String])] = [
         ("AWS::EC2::VPC", ["CidrBlock"], "aws_vpc", ["cidr_block"]),
+        ("AWS::Batch::ComputeEnvironment", ["ComputeResources.Type", "ComputeResources.MaxvCpus", "ComputeResources.MinvCpus"],
+         "aws_batch_compute_environment", ["compute_resources.type", "compute_resources.max_vcpus", "compute_resources.min_vcpus"]),
+        ("AWS::Batch::JobDefinition", ["RetryStrategy.Attempts", "Timeout.AttemptDurationSeconds"],
+         "aws_batch_job_definition", ["retry_strategy.attempts", "timeout.attempt_duration_seconds"]),
         ("AWS::EC2::Subnet", ["CidrBlock"], "aws_subnet", ["cidr_block"]),
         ("AWS::ECS::TaskDefinition", ["Cpu", "Memory"], "aws_ecs_task_definition", ["cpu", "memory"]),
         ("AWS::ECS::Service", ["DesiredCount", "DeploymentConfiguration.DeploymentCircuitBreaker.Enable", "DeploymentConfiguration.MinimumHealthyPercent"],

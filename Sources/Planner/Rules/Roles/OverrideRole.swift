@@ -32,18 +32,18 @@ struct OverrideRole: RoleRule {
     static func fits(_ role: ServiceRole, _ target: DeploymentTarget) -> Bool {
         switch role {
         case .web, .internal, .worker: return [.ecsFargate, .ecsEc2].contains(target)
-        case .job: return [.ecsFargateTask, .ecsFargate, .ecsEc2].contains(target)
+        case .job: return [.ecsFargateTask, .ecsFargate, .ecsEc2, .batch].contains(target)
         case .`init`, .devtool, .external: return target == .none
         case .static: return [.cloudfrontS3, .s3].contains(target)
         case .proxy: return target == .alb
-        case .datastore: return !([.ecsFargate, .ecsFargateTask, .ecsEc2, .alb, .cloudfrontS3, .none] as [DeploymentTarget]).contains(target)
+        case .datastore: return !([.ecsFargate, .ecsFargateTask, .ecsEc2, .batch, .alb, .cloudfrontS3, .none] as [DeploymentTarget]).contains(target)
         }
     }
 
     static func role(for target: DeploymentTarget) -> ServiceRole {
         switch target {
         case .ecsFargate, .ecsEc2: return .internal
-        case .ecsFargateTask: return .job
+        case .ecsFargateTask, .batch: return .job
         case .cloudfrontS3: return .static
         case .alb: return .proxy
         case .none: return .devtool

@@ -4,7 +4,7 @@ import Blueprint
 /// target-tracking scaling and schedules for jobs.
 enum WorkloadSection {
     static func render(_ c: inout CFNContext) {
-        for workload in c.blueprint.workloads {
+        for workload in c.blueprint.workloads where workload.target != .batch {
             renderTaskDefinition(&c, workload)
             switch workload.target {
             case .ecsFargate, .ecsEc2:
@@ -38,35 +38,7 @@ enum WorkloadSection {
                 ["ContainerPort": .int(port.port), "Protocol": .string(port.proto == "udp" ? "udp" : "tcp")]
             })
         }
-        var environment: [CFNValue] = []
-        var secrets: [CFNValue] = []
-        for variable in w.environment.sorted(by: { $0.name < $1.name }) where variable.disposition != .removed {
-            switch variable.value {
-            case .unset:
-                continue
-            case .literal(let text):
-                environment.append(["Name": .string(variable.name), "Value": .string(text)])
-            case .reference(let ref):
-                environment.append(["Name": .string(variable.name), "Value": c.resolve(ref)])
-            case .template(let text, let parts):
-                environment.append(["Name": .string(variable.name), "Value": c.substitute(text, parts: parts)])
-            case .parameter(let name):
-                guard let spec = c.blueprint.parameter(named: name) else {
-                    c.problem("\(w.name): \(variable.name) names parameter \(name), which the Blueprint does not define")
-                    continue
-                }
-                secrets.append(["Name": .string(variable.name), "ValueFrom": c.parameterARN(spec)])
-            case .secret(let name, let key):
-                guard let spec = c.blueprint.secret(named: name) else {
-                    c.problem("\(w.name): \(variable.name) names secret \(name), which the Blueprint does not define")
-                    continue
-                }
-                let arn = c.secretARN(spec)
-                // `arn:json-key:version-stage:version-id`: ECS extracts one key of a JSON secret.
-                let valueFrom: CFNValue = key.map { .join("", [arn, .string(":\($0)::")]) } ?? arn
-                secrets.append(["Name": .string(variable.name), "ValueFrom": valueFrom])
-            }
-        }
+        let (environment, secrets) = variables(&c, w)
         if !environment.isEmpty { container["Environment"] = .list(environment) }
         if !secrets.isEmpty { container["Secrets"] = .list(secrets) }
         if let check = w.healthCheck, !check.command.isEmpty {
@@ -123,7 +95,42 @@ enum WorkloadSection {
         c.add(n.taskDefinition(w.name), CFNResource("AWS::ECS::TaskDefinition", properties, group: w.name))
     }
 
-    private static func checkRoles(_ c: inout CFNContext, _ w: Workload) {
+    /// The container's plain variables (`Environment`) and the ones ECS or Batch reads from Secrets
+    /// Manager or SSM at start (`Secrets`), in the shape both take.
+    static func variables(_ c: inout CFNContext, _ w: Workload) -> (environment: [CFNValue], secrets: [CFNValue]) {
+        var environment: [CFNValue] = []
+        var secrets: [CFNValue] = []
+        for variable in w.environment.sorted(by: { $0.name < $1.name }) where variable.disposition != .removed {
+            switch variable.value {
+            case .unset:
+                continue
+            case .literal(let text):
+                environment.append(["Name": .string(variable.name), "Value": .string(text)])
+            case .reference(let ref):
+                environment.append(["Name": .string(variable.name), "Value": c.resolve(ref)])
+            case .template(let text, let parts):
+                environment.append(["Name": .string(variable.name), "Value": c.substitute(text, parts: parts)])
+            case .parameter(let name):
+                guard let spec = c.blueprint.parameter(named: name) else {
+                    c.problem("\(w.name): \(variable.name) names parameter \(name), which the Blueprint does not define")
+                    continue
+                }
+                secrets.append(["Name": .string(variable.name), "ValueFrom": c.parameterARN(spec)])
+            case .secret(let name, let key):
+                guard let spec = c.blueprint.secret(named: name) else {
+                    c.problem("\(w.name): \(variable.name) names secret \(name), which the Blueprint does not define")
+                    continue
+                }
+                let arn = c.secretARN(spec)
+                // `arn:json-key:version-stage:version-id`: ECS extracts one key of a JSON secret.
+                let valueFrom: CFNValue = key.map { .join("", [arn, .string(":\($0)::")]) } ?? arn
+                secrets.append(["Name": .string(variable.name), "ValueFrom": valueFrom])
+            }
+        }
+        return (environment, secrets)
+    }
+
+    static func checkRoles(_ c: inout CFNContext, _ w: Workload) {
         for role in [w.executionRole, w.taskRole] where c.blueprint.role(named: role) == nil {
             c.problem("\(w.name): role \(role) is not in the Blueprint")
         }

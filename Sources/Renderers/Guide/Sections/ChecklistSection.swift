@@ -321,7 +321,8 @@ struct ChecklistSection: GuideSection {
             }
         }
         for workload in c.deployedWorkloads {
-            var text = (workload.target == .ecsFargateTask ? "Task definition " : "Service ") + Markdown.code(workload.shortName)
+            let kind = workload.target == .batch ? "Batch job definition " : workload.target == .ecsFargateTask ? "Task definition " : "Service "
+            var text = kind + Markdown.code(workload.shortName)
                 + ": " + GuideContext.size(workload.size)
             if workload.target.isECSService {
                 let cap = workload.capacity
@@ -340,6 +341,11 @@ struct ChecklistSection: GuideSection {
             }
             if workload.target == .ecsFargateTask {
                 text += workload.schedule.map { ", scheduled " + Markdown.code($0) } ?? ", run on demand"
+            }
+            if workload.target == .batch, let env = b.batch {
+                text += (workload.gpuCount.map { ", \($0) GPU" } ?? "") + ", on " + env.instanceTypes.map(Markdown.code).joined(separator: "/")
+                    + (env.spot ? " Spot, on-demand when Spot has none" : " on demand") + ", up to \(env.maxvCpus) vCPUs at once, from zero"
+                    + (workload.schedule.map { ", scheduled " + Markdown.code($0) } ?? ", started with " + Markdown.code("ferry run \(workload.name)"))
             }
             lines.append(Markdown.task(text))
         }
@@ -471,6 +477,11 @@ struct ChecklistSection: GuideSection {
             lines.append(Markdown.task("Set the secrets marked \"you set the value\" in step 3: `ferry migrate secrets` takes "
                                        + "each from where the Compose project had it (`--dry-run` lists names and sources); "
                                        + "`ferry verify` then reports none still holding its placeholder"))
+        }
+        for job in c.deployedWorkloads where job.target == .batch && job.schedule == nil {
+            let command = job.command == nil ? " -- COMMAND" : ""
+            lines.append(Markdown.task("Run the training job once: " + Markdown.code("ferry run \(job.name)\(command)")
+                                       + " submits it to the Batch queue and follows its logs; it reads and writes the buckets above"))
         }
         let jobs = c.deployedWorkloads.filter { $0.target == .ecsFargateTask && $0.schedule == nil }
         for job in jobs {

@@ -49,7 +49,7 @@ enum ClusterLayer {
             }
         }
         renderServiceDiscovery(c)
-        for workload in b.workloads {
+        for workload in b.workloads where workload.target != .batch {
             TaskDefinitionLayer.render(c, workload)
             if workload.target.isECSService {
                 renderService(c, workload)

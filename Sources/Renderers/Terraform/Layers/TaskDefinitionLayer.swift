@@ -15,37 +15,7 @@ enum TaskDefinitionLayer {
                 .object([HCLAttribute("containerPort", .int(port.port)), HCLAttribute("protocol", .string(port.proto == "udp" ? "udp" : "tcp"))])
             })))
         }
-        var environment: [HCLValue] = []
-        var secrets: [HCLValue] = []
-        for variable in w.environment.sorted(by: { $0.name < $1.name }) where variable.disposition != .removed {
-            func pair(_ key: String, _ value: HCLValue) -> HCLValue {
-                .object([HCLAttribute("name", .string(variable.name)), HCLAttribute(key, value)])
-            }
-            switch variable.value {
-            case .unset: continue
-            case .literal(let text): environment.append(pair("value", .string(text)))
-            case .reference(let ref): environment.append(pair("value", c.resolve(ref).hcl))
-            case .template(let text, let parts): environment.append(pair("value", c.substitute(text, parts: parts)))
-            case .parameter(let name):
-                guard let spec = c.blueprint.parameter(named: name) else {
-                    c.problem("\(w.name): \(variable.name) names parameter \(name), which the Blueprint does not define")
-                    continue
-                }
-                secrets.append(pair("valueFrom", .ref("aws_ssm_parameter.\(c.label(spec.name)).arn")))
-            case .secret(let name, let key):
-                guard let spec = c.blueprint.secret(named: name) else {
-                    c.problem("\(w.name): \(variable.name) names secret \(name), which the Blueprint does not define")
-                    continue
-                }
-                let arn = c.secretARN(spec)
-                // `arn:json-key:version-stage:version-id`: ECS extracts one key of a JSON secret.
-                if let key, case .expression(let e) = arn {
-                    secrets.append(pair("valueFrom", .template([.interpolation(e), .text(":\(key)::")])))
-                } else {
-                    secrets.append(pair("valueFrom", arn.hcl))
-                }
-            }
-        }
+        let (environment, secrets) = variables(c, w)
         if !environment.isEmpty { container.append(HCLAttribute("environment", .list(environment))) }
         if !secrets.isEmpty { container.append(HCLAttribute("secrets", .list(secrets))) }
         if let check = w.healthCheck, !check.command.isEmpty {
@@ -118,6 +88,43 @@ enum TaskDefinitionLayer {
             }
             FileSystemLayer.taskVolumes(c, w, into: &$0)
         }
+    }
+
+    /// Plain variables (`environment`) and those read from Secrets Manager or SSM at start (`secrets`), in
+    /// the JSON shape ECS container definitions and Batch container properties share.
+    static func variables(_ c: TFContext, _ w: Workload) -> (environment: [HCLValue], secrets: [HCLValue]) {
+        var environment: [HCLValue] = []
+        var secrets: [HCLValue] = []
+        for variable in w.environment.sorted(by: { $0.name < $1.name }) where variable.disposition != .removed {
+            func pair(_ key: String, _ value: HCLValue) -> HCLValue {
+                .object([HCLAttribute("name", .string(variable.name)), HCLAttribute(key, value)])
+            }
+            switch variable.value {
+            case .unset: continue
+            case .literal(let text): environment.append(pair("value", .string(text)))
+            case .reference(let ref): environment.append(pair("value", c.resolve(ref).hcl))
+            case .template(let text, let parts): environment.append(pair("value", c.substitute(text, parts: parts)))
+            case .parameter(let name):
+                guard let spec = c.blueprint.parameter(named: name) else {
+                    c.problem("\(w.name): \(variable.name) names parameter \(name), which the Blueprint does not define")
+                    continue
+                }
+                secrets.append(pair("valueFrom", .ref("aws_ssm_parameter.\(c.label(spec.name)).arn")))
+            case .secret(let name, let key):
+                guard let spec = c.blueprint.secret(named: name) else {
+                    c.problem("\(w.name): \(variable.name) names secret \(name), which the Blueprint does not define")
+                    continue
+                }
+                let arn = c.secretARN(spec)
+                // `arn:json-key:version-stage:version-id`: ECS extracts one key of a JSON secret.
+                if let key, case .expression(let e) = arn {
+                    secrets.append(pair("valueFrom", .template([.interpolation(e), .text(":\(key)::")])))
+                } else {
+                    secrets.append(pair("valueFrom", arn.hcl))
+                }
+            }
+        }
+        return (environment, secrets)
     }
 
     static func image(_ c: TFContext, _ w: Workload) -> HCLValue {
