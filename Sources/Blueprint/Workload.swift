@@ -243,4 +243,14 @@ extension Blueprint {
     public var hasBuiltServices: Bool {
         workloads.contains { $0.image.repository != nil && ($0.target == .ecsFargate || $0.target == .ecsEc2) }
     }
+
+    /// One workload per ECR repository the project builds (the first by name): workloads that share an
+    /// image (a training job beside its service) are built and pushed once.
+    public var imageBuilders: [Workload] {
+        var seen: Set<String> = []
+        return workloads.sorted { $0.name < $1.name }.filter { w in
+            guard let repository = w.image.repository else { return false }
+            return seen.insert(repository).inserted
+        }
+    }
 }

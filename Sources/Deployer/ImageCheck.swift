@@ -27,7 +27,7 @@ public struct ImageCheck: Sendable {
     /// Every built image of `blueprint` with its state; the tag is the one `parameters` give its tag
     /// parameter, else the template's default (`latest`).
     public func images(_ blueprint: Blueprint, parameters: [CloudFormation.Parameter]) async throws -> [Image] {
-        let built = blueprint.workloads.filter { $0.image.repository != nil }
+        let built = blueprint.imageBuilders
         guard !built.isEmpty else { return [] }
         let account = try await sts.getCallerIdentity().account
         let registry = Self.registry(account: account, region: blueprint.region)

@@ -20,7 +20,7 @@ enum DeployWorkflow {
     }
 
     static func images(_ b: Blueprint, _ options: GitHubActionsOptions) -> [Image] {
-        b.workloads.sorted { $0.name < $1.name }.compactMap { w in
+        b.imageBuilders.compactMap { w in
             guard let build = w.image.build, let repository = w.image.repository,
                   let parameter = w.image.tagParameter else { return nil }
             let context = RepoPath.join(options.projectPath, build.context)

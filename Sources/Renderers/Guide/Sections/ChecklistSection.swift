@@ -243,7 +243,7 @@ struct ChecklistSection: GuideSection {
             var script = ["REGISTRY=<account>.dkr.ecr.\(b.region).amazonaws.com",
                           "TAG=$(git rev-parse HEAD)",
                           "aws ecr get-login-password --region \(b.region) | docker login --username AWS --password-stdin \"$REGISTRY\""]
-            for workload in c.deployedWorkloads {
+            for workload in b.imageBuilders {
                 guard let build = workload.image.build, let repository = workload.image.repository else { continue }
                 var command = "docker build -t \"$REGISTRY/\(repository):$TAG\""
                 if let dockerfile = build.dockerfile { command += " -f " + Self.join(build.context, dockerfile) }
