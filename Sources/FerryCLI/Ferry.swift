@@ -31,6 +31,7 @@ enum FerryCommands {
         VerifyCommand.self,
         LogsCommand.self,
         RollbackCommand.self,
+        RunCommand.self,
         MigrateCommand.self,
         DestroyCommand.self,
     ]

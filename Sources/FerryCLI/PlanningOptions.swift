@@ -17,6 +17,9 @@ public struct PlanningOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("environment"), help: "Environment name used in resource names and tags (default: the tier).")
     public var environment: String?
 
+    @Option(help: "Monthly cost budget in USD, alerting at 80% actual and 100% forecast spend (default: x-ferry.budget, else the tier's).")
+    public var budget: Double?
+
     public init() {}
 
     public func validate() throws {
@@ -26,12 +29,16 @@ public struct PlanningOptions: ParsableArguments, Sendable {
         if let e = environment, e.isEmpty || e.count > 32 || !e.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
             throw ValidationError("--environment must be 1–32 letters, digits or hyphens")
         }
+        if let b = budget, !(b > 0 && b < 10_000_000) {
+            throw ValidationError("--budget must be a positive amount in USD, e.g. 25")
+        }
     }
 
     /// The planner options these flags mean. An explicit `--region` wins; then the compose
     /// file's `x-ferry.region` (applied by the planner); then `AWS_REGION`.
     public var planOptions: PlanOptions {
         var o = PlanOptions(tier: tier, region: region, environment: environment)
+        o.budgetUSD = budget
         if region == nil {
             let env = ProcessInfo.processInfo.environment
             if let r = env["AWS_REGION"] ?? env["AWS_DEFAULT_REGION"], Self.isRegion(r) {

@@ -14,6 +14,8 @@ public struct PlanOptions: Sendable, Equatable {
     /// Serve plain HTTP when no domain or certificate is given, at any tier (`--allow-http`). The dev
     /// tier does so without being asked; mvp and prod otherwise take a certificate parameter.
     public var allowHTTP: Bool = false
+    /// Monthly budget in USD (`--budget`): wins over `x-ferry.budget` and the tier's default.
+    public var budgetUSD: Double?
 
     public init(tier: Tier? = nil, region: String? = nil, environment: String? = nil) {
         self.tier = tier ?? .mvp

@@ -58,13 +58,17 @@ public enum VerifyError: Error, Sendable, Equatable, CustomStringConvertible {
     case stackNotFound(String)
     case serviceNotFound(String, available: [String])
     case cannotRollback(String)
+    case jobNotFound(String, available: [String])
+    case cannotRun(String)
 
     public var description: String {
         switch self {
         case .stackNotFound(let name): return "stack '\(name)' does not exist (check --stack-name and --region)"
         case .serviceNotFound(let name, let available):
             return "stack has no ECS service '\(name)'" + (available.isEmpty ? " (it has none)" : "; its services: \(available.joined(separator: ", "))")
-        case .cannotRollback(let reason): return reason
+        case .cannotRollback(let reason), .cannotRun(let reason): return reason
+        case .jobNotFound(let name, let available):
+            return "stack has no Batch job '\(name)'" + (available.isEmpty ? " (it has none: jobs run on AWS Batch when the plan says `batch`)" : "; its jobs: \(available.joined(separator: ", "))")
         }
     }
 }

@@ -120,7 +120,7 @@ final class GPUPlanTests: XCTestCase {
         XCTAssertTrue(asked.findings.contains { $0.id == "FERRY-PLAN-EC2-WITHOUT-GPU" })
     }
 
-    func testAGPUJobIsReported() throws {
+    func testAGPUJobRunsOnBatchGPUInstances() throws {
         let b = try plan("""
         services:
           migrate:
@@ -130,9 +130,10 @@ final class GPUPlanTests: XCTestCase {
             gpus: all
             x-ferry: {role: job}
         """)
-        XCTAssertEqual(b.target("migrate"), .ecsFargateTask)
-        XCTAssertTrue(b.findings.contains { $0.id == "FERRY-PLAN-GPU-JOB" })
-        XCTAssertNil(b.capacityProviders)
+        XCTAssertEqual(b.target("migrate"), .batch)
+        XCTAssertEqual(b.workload(named: "migrate")?.gpuCount, 1)
+        XCTAssertEqual(b.batch?.gpu, true)
+        XCTAssertNil(b.capacityProviders, "a job takes Batch capacity, not an ECS capacity provider")
     }
 
     func testInvariantsHoldAndCatchAMissingProvider() throws {

@@ -88,7 +88,11 @@ final class SeedPlanTests: XCTestCase {
         XCTAssertTrue(b.servicePlan(named: "db")?.reasons.first?.contains("DuckDB") ?? false)
         // The guide's buckets: data (raw and processed), model artifacts, logs expiring after 90 days.
         XCTAssertEqual(b.buckets.map(\.name), ["data", "logs", "models"])
-        XCTAssertTrue(b.buckets.allSatisfy { $0.readers == ["app"] && $0.encryption == "AES256" && $0.versioning })
+        XCTAssertTrue(b.buckets.allSatisfy { $0.readers == ["app", "app-training"] && $0.encryption == "AES256" && $0.versioning })
+        // The guide's EC2 training: a Batch job on Spot with the app's image and buckets.
+        let training = try XCTUnwrap(b.workload(named: "app-training"))
+        XCTAssertEqual(training.target, .batch)
+        XCTAssertEqual(b.batch?.spot, true)
         XCTAssertEqual(b.bucket(named: "logs")?.lifecycle.first?.expirationDays, 90)
         XCTAssertNotNil(b.budget, "a monthly budget with e-mail alerts")
     }

@@ -182,6 +182,7 @@ final class VolumePlanTests: XCTestCase {
               - ./models:/home/app/models
               - ./logs:/home/app/logs
               - ./notebooks:/home/app/notebooks
+            x-ferry: {training: false}
           scorer:
             image: example/scorer:1.0
             volumes:

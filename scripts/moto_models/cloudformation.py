@@ -1517,3 +1517,35 @@ def _stack_parameters_fix():
 
 
 _stack_parameters_fix()
+
+
+def _batch_service_linked_role_fix():
+    import json
+
+    from moto.batch.models import ComputeEnvironment
+    from moto.iam.models import iam_backends
+
+    # ServiceRole is optional on AWS::Batch::ComputeEnvironment: without one AWS Batch uses (and
+    # creates) its service-linked role AWSServiceRoleForBatch. moto 5.2.1 reads it as required
+    # (KeyError: 'ServiceRole'); this gives moto the service-linked role AWS would use.
+    original = ComputeEnvironment.create_from_cloudformation_json.__func__
+
+    def create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        props = cloudformation_json.setdefault("Properties", {})
+        if not props.get("ServiceRole"):
+            iam = iam_backends[account_id]["global"]
+            name = "AWSServiceRoleForBatch"
+            try:
+                role = iam.get_role(name)
+            except Exception:
+                trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                                   "Principal": {"Service": "batch.amazonaws.com"}}]}
+                role = iam.create_role(name, json.dumps(trust), "/aws-service-role/batch.amazonaws.com/", None,
+                                       "service-linked role of AWS Batch", [], None, linked_service="batch.amazonaws.com")
+            props["ServiceRole"] = role.arn
+        return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+
+    ComputeEnvironment.create_from_cloudformation_json = classmethod(create)
+
+
+_batch_service_linked_role_fix()

@@ -3,7 +3,8 @@ import Blueprint
 
 /// A service that reserves GPUs (`deploy.resources.reservations.devices` with capability `gpu`, or
 /// `gpus:`) cannot run on Fargate, which has none. It becomes an ECS service (`ecs-ec2`) on EC2 GPU
-/// instances of its own capacity provider, sized from the reservation, with per-tier bounds.
+/// instances of its own capacity provider, sized from the reservation, with per-tier bounds. Jobs that
+/// reserve GPUs run on AWS Batch instead (`TrainingJobs`).
 /// `run` follows `WorkloadBuilder`; `attach` follows `IdentityBuilder`, which writes the network
 /// and the roles afresh, to add the instances' security group and role.
 enum GPUCapacityBuilder {
@@ -16,14 +17,6 @@ enum GPUCapacityBuilder {
             guard let f = ctx.facts(w.name), w.target != .batch else { continue }
             guard let request = GPURequest(f) else {
                 if w.target == .ecsEc2 { fallBackToFargate(&ctx.blueprint.workloads[i], f, ctx) }
-                continue
-            }
-            if w.role == .job {
-                ctx.addFinding(Finding(id: "FERRY-PLAN-GPU-JOB", severity: .warning,
-                                       message: "\(f.name) reserves \(request.countText) but runs as a job: ferry runs jobs on Fargate, which has no GPUs",
-                                       subject: "services.\(f.name)", evidence: [request.evidence],
-                                       fix: "run it as a service (x-ferry.role: worker) to place it on GPU instances, or run the job on SageMaker or AWS Batch"),
-                               waiverFor: f.name)
                 continue
             }
             providers.append(place(&ctx.blueprint.workloads[i], f, request, ctx))

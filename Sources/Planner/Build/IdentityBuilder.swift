@@ -123,11 +123,14 @@ enum ObservabilityBuilder {
                                            subject: ResourceReference(kind: .dataStore, name: s.name)))
         }
         if !widgets.isEmpty { b.dashboard = Dashboard(name: ctx.prefix, widgets: widgets) }
-        let limit = ctx.overrides.budgetUSD ?? d.budgetUSD
+        let given = ctx.options.budgetUSD ?? ctx.overrides.budgetUSD
+        let limit = given ?? d.budgetUSD
+        let why = ctx.options.budgetUSD != nil ? "--budget" : ctx.overrides.budgetUSD != nil ? "x-ferry.budget" : "\(ctx.tier.rawValue) tier default"
         b.budget = Budget(name: "\(ctx.prefix)-monthly", monthlyLimitUSD: limit,
                           thresholds: [BudgetThreshold(percent: 80, kind: .actual), BudgetThreshold(percent: 100, kind: .forecasted)],
-                          decisions: [Decision(topic: "budget", choice: String(Int(limit)), reason: ctx.overrides.budgetUSD != nil ? "x-ferry.budget" : "\(ctx.tier.rawValue) tier default; alerts at 80% actual and 100% forecast",
-                                               source: ctx.overrides.budgetUSD != nil ? .override : .tier, overrideKey: "x-ferry.budget", rule: "ObservabilityBuilder")])
+                          decisions: [Decision(topic: "budget", choice: String(Int(limit)),
+                                               reason: "\(why); alerts at 80% actual and 100% forecast spend; every resource carries the Project and Environment tags, which the guide activates as cost allocation tags",
+                                               source: given != nil ? .override : .tier, overrideKey: "x-ferry.budget", rule: "ObservabilityBuilder")])
         if b.alarmTopic == nil, b.budget != nil { b.alarmTopic = NotificationTopic(name: "\(ctx.prefix)-alarms") }
         ctx.blueprint = b
     }

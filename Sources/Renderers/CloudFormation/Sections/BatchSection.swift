@@ -1,6 +1,7 @@
 import Blueprint
 
-/// AWS Batch for training and batch jobs: a launch template (IMDSv2 only, encrypted gp3 root volume),
+/// AWS Batch for training and batch jobs: a launch template (IMDSv2 only, one hop so containers cannot
+/// reach the instance role; jobs use their own role; encrypted gp3 root volume),
 /// a Spot compute environment and an on-demand one (both from zero vCPUs, in the private subnets),
 /// a job queue trying Spot first, and a job definition per job (its image, variables, secrets, roles
 /// and logs; Spot reclaims retried, application failures not). Scheduled jobs get an EventBridge rule.
@@ -23,7 +24,7 @@ enum BatchSection {
         let profile = n.instanceProfile(env.instanceRole)
         c.add(profile, CFNResource("AWS::IAM::InstanceProfile", ["Roles": [.ref(n.role(env.instanceRole))]], group: "aws-batch"))
         c.add(launchTemplate, CFNResource("AWS::EC2::LaunchTemplate", ["LaunchTemplateData": [
-            "MetadataOptions": ["HttpEndpoint": "enabled", "HttpTokens": "required", "HttpPutResponseHopLimit": 2],
+            "MetadataOptions": ["HttpEndpoint": "enabled", "HttpTokens": "required", "HttpPutResponseHopLimit": 1],
             "BlockDeviceMappings": [[
                 "DeviceName": "/dev/xvda",
                 "Ebs": ["VolumeSize": .int(env.rootVolumeGB), "VolumeType": "gp3", "Encrypted": true, "DeleteOnTermination": true],

@@ -364,6 +364,14 @@ struct ChecklistSection: GuideSection {
                                        + GuideContext.dollars(budget.monthlyLimitUSD) + " with alerts at "
                                        + budget.thresholds.map { "\(GuideContext.number($0.percent)) % \($0.kind.rawValue.lowercased())" }
                                            .joined(separator: ", ")))
+            let keys = b.tags.map(\.key).filter { $0 == "Project" || $0 == "Environment" }.sorted()
+            if !keys.isEmpty {
+                lines.append(Markdown.task("Activate the " + keys.map(Markdown.code).joined(separator: " and ")
+                                           + " tags as cost allocation tags, so Cost Explorer and the budget reports split spend by project: "
+                                           + Markdown.code("aws ce update-cost-allocation-tags-status --cost-allocation-tags-status "
+                                                           + keys.map { "TagKey=\($0),Status=Active" }.joined(separator: " "))
+                                           + " (they appear a day after the first tagged resource)"))
+            }
         }
         return lines
     }

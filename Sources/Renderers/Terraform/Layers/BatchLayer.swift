@@ -17,7 +17,7 @@ enum BatchLayer {
             $0.nested("metadata_options") {
                 $0["http_endpoint"] = "enabled"
                 $0["http_tokens"] = "required"
-                $0["http_put_response_hop_limit"] = 2
+                $0["http_put_response_hop_limit"] = 1
             }
             $0.nested("block_device_mappings") {
                 $0["device_name"] = "/dev/xvda"

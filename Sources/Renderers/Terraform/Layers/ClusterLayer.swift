@@ -9,8 +9,8 @@ enum ClusterLayer {
     static func render(_ c: TFContext) {
         let b = c.blueprint
         for repository in b.repositories { renderRepository(c, repository) }
-        for workload in b.workloads where workload.image.tagParameter != nil && workload.image.repository != nil {
-            let name = imageTagVariable(workload)
+        for workload in b.imageBuilders where workload.image.tagParameter != nil {
+            let name = imageTagVariable(workload, b)
             c.variable(TFVariable(name: name, type: "string",
                                   description: "Image tag of \(workload.name) to deploy from its ECR repository (CI passes the commit SHA).",
                                   defaultValue: "latest",
@@ -60,7 +60,12 @@ enum ClusterLayer {
         }
     }
 
-    static func imageTagVariable(_ w: Workload) -> String { TFNames.label(w.name) + "_image_tag" }
+    /// The image tag variable of a workload: the one of the workload that builds its image, so workloads
+    /// sharing an image (a training job beside its service) share the tag, as the template's parameter.
+    static func imageTagVariable(_ w: Workload, _ b: Blueprint) -> String {
+        let builder = b.imageBuilders.first { $0.image.repository == w.image.repository && $0.image.tagParameter == w.image.tagParameter } ?? w
+        return TFNames.label(builder.name) + "_image_tag"
+    }
 
     static func renderRepository(_ c: TFContext, _ repository: ImageRepository) {
         let l = c.repositoryLabel(repository.name)

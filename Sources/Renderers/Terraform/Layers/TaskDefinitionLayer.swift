@@ -131,7 +131,7 @@ enum TaskDefinitionLayer {
         if let repository = w.image.repository {
             let url = "aws_ecr_repository.\(c.repositoryLabel(repository)).repository_url"
             if w.image.tagParameter != nil {
-                return .template([.interpolation(url), .text(":"), .interpolation("var.\(ClusterLayer.imageTagVariable(w))")])
+                return .template([.interpolation(url), .text(":"), .interpolation("var.\(ClusterLayer.imageTagVariable(w, c.blueprint))")])
             }
             return .template([.interpolation(url), .text(":latest")])
         }
