@@ -32,6 +32,7 @@ enum FerryCommands {
         LogsCommand.self,
         RollbackCommand.self,
         MigrateCommand.self,
+        IoTCommand.self,
         DestroyCommand.self,
     ]
 }
