@@ -30,7 +30,11 @@ final class IoTDeviceTests: XCTestCase {
             if ProcessInfo.processInfo.environment["CI"].map({ !$0.isEmpty }) ?? false { XCTFail("CI: \(message)") }
             throw XCTSkip(message)
         }
-        moto = try await MotoServer(executable: tool)
+        // Without signature checks: a freshly started moto 5.2.1 verifies bodiless IoT calls (GET, and
+        // PUT/DELETE that carry their parameters in headers) against its parsed parameter map as if it
+        // were the body, and rejects signatures AWS and a long-running moto accept. SigV4 itself is
+        // covered by AWSKitTests.
+        moto = try await MotoServer(executable: tool, checkSignatures: false)
         work = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-iot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let response = try await moto.client().send(QueryProtocol.request(service: .cloudFormation, action: "CreateStack", version: "2010-05-15",

@@ -85,13 +85,18 @@ public struct IoTClient: Sendable {
         return (try JSONProtocol.decode(TargetsOutput.self, from: response).targets ?? []).sorted()
     }
 
-    struct GetPolicyOutput: Decodable { var policyDocument: String? }
-
-    /// A policy's default version document (JSON text).
+    /// A policy's default version document (JSON text). AWS answers with the document as a string;
+    /// an object (as moto answers for a policy CloudFormation created) is accepted too.
     public func policyDocument(_ policyName: String) async throws -> String {
         let response = try await client.send(RestJSONProtocol.request(service: .iot, operation: "GetPolicy",
             method: "GET", path: "/policies/\(policyName)"))
-        return try JSONProtocol.decode(GetPolicyOutput.self, from: response).policyDocument ?? "{}"
+        let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
+        switch object?["policyDocument"] {
+        case let text as String: return text
+        case let document as [String: Any]:
+            return String(decoding: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]), as: UTF8.self)
+        default: return "{}"
+        }
     }
 
     public func attachThingPrincipal(thing: String, principal: String) async throws {
@@ -187,6 +192,8 @@ public struct IoTClient: Sendable {
 }
 
 extension AWSService {
+    /// Paths carry thing and policy names, so they are encoded twice as SigV4 wants for every service
+    /// but S3; the signed payload header keeps bodiless PUT/DELETE/GET calls unambiguous to verifiers.
     public static let iot = AWSService(endpointEnvironmentID: "IOT", signingName: "iot", endpointPrefix: "iot",
-                                       signingOptions: .standard)
+                                       signingOptions: SigV4.Options(signPayloadHeader: true, doubleEncodePath: true))
 }

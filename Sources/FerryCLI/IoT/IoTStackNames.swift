@@ -14,7 +14,7 @@ struct IoTStackNames: Sendable, Equatable {
         let name = try stackName()
         let targets = try await StackTargets.read(stackName: name, client: client)
         func physical(_ type: String) -> String? {
-            let ids = targets.resources.filter { $0.resourceType == type }.compactMap(\.physicalID).sorted()
+            let ids = targets.resources.filter { $0.resourceType == type }.compactMap(\.physicalID).filter { !$0.isEmpty }.sorted()
             return ids.first.map { id in id.contains(":") ? String(id.split(separator: "/").last ?? Substring(id)) : id }
         }
         guard let thingType = options.thingType ?? physical("AWS::IoT::ThingType"),
