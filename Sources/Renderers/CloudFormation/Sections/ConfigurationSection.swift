@@ -100,12 +100,30 @@ enum IoTSection {
                     "Resource": arn("client", thingName),
                     "Condition": ["Bool": ["iot:Connection.Thing.IsAttached": "true"]],
                 ],
-                ["Sid": "OwnTopics", "Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
-                 "Resource": .list(policyTopics.map { arn("topic", $0) })],
-                ["Sid": "OwnTopicFilters", "Effect": "Allow", "Action": "iot:Subscribe",
-                 "Resource": .list(policyTopics.map { arn("topicfilter", $0) })],
-            ]),
+            ] + topicStatements(iot, policyTopics, arn)),
         ]))
+    }
+
+    /// Publish/receive on topics, subscribe on topic filters. With an ACL that tells reading from
+    /// writing (`publishTopics`, `subscribeTopics`): publish where it allowed writing, subscribe and
+    /// receive where it allowed reading.
+    static func topicStatements(_ iot: IoTCoreSetup, _ topics: [String], _ arn: (String, String) -> CFNValue) -> [CFNValue] {
+        guard !iot.publishTopics.isEmpty || !iot.subscribeTopics.isEmpty else {
+            return [
+                ["Sid": "OwnTopics", "Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
+                 "Resource": .list(topics.map { arn("topic", $0) })],
+                ["Sid": "OwnTopicFilters", "Effect": "Allow", "Action": "iot:Subscribe",
+                 "Resource": .list(topics.map { arn("topicfilter", $0) })],
+            ]
+        }
+        let publish = iot.publishTopics.map(policyPattern), subscribe = iot.subscribeTopics.map(policyPattern)
+        var out: [CFNValue] = []
+        if !publish.isEmpty { out.append(["Sid": "PublishTopics", "Effect": "Allow", "Action": "iot:Publish", "Resource": .list(publish.map { arn("topic", $0) })]) }
+        if !subscribe.isEmpty {
+            out.append(["Sid": "ReceiveTopics", "Effect": "Allow", "Action": "iot:Receive", "Resource": .list(subscribe.map { arn("topic", $0) })])
+            out.append(["Sid": "SubscribeTopicFilters", "Effect": "Allow", "Action": "iot:Subscribe", "Resource": .list(subscribe.map { arn("topicfilter", $0) })])
+        }
+        return out
     }
 
     /// MQTT wildcards (`#`, `+`) become IAM-style `*` in policy resources.

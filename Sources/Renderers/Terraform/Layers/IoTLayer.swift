@@ -21,12 +21,28 @@ enum IoTLayer {
                 [HCLAttribute("Sid", "ConnectAsOwnThing"), HCLAttribute("Effect", "Allow"), HCLAttribute("Action", "iot:Connect"),
                  HCLAttribute("Resource", arn("client", thingName)),
                  HCLAttribute("Condition", .object([HCLAttribute("Bool", .object([HCLAttribute("iot:Connection.Thing.IsAttached", "true")]))]))],
-                [HCLAttribute("Sid", "OwnTopics"), HCLAttribute("Effect", "Allow"), HCLAttribute("Action", .strings(["iot:Publish", "iot:Receive"])),
-                 HCLAttribute("Resource", .list(topics.map { arn("topic", $0) }))],
-                [HCLAttribute("Sid", "OwnTopicFilters"), HCLAttribute("Effect", "Allow"), HCLAttribute("Action", "iot:Subscribe"),
-                 HCLAttribute("Resource", .list(topics.map { arn("topicfilter", $0) }))],
-            ])
+            ] + topicStatements(iot, topics, arn))
         }
+    }
+
+    /// As `IoTSection.topicStatements`: split by the ACL's read and write grants when it has them.
+    static func topicStatements(_ iot: IoTCoreSetup, _ topics: [String], _ arn: (String, String) -> HCLValue) -> [[HCLAttribute]] {
+        func statement(_ sid: String, _ action: HCLValue, _ kind: String, _ list: [String]) -> [HCLAttribute] {
+            [HCLAttribute("Sid", .string(sid)), HCLAttribute("Effect", "Allow"), HCLAttribute("Action", action),
+             HCLAttribute("Resource", .list(list.map { arn(kind, $0) }))]
+        }
+        guard !iot.publishTopics.isEmpty || !iot.subscribeTopics.isEmpty else {
+            return [statement("OwnTopics", .strings(["iot:Publish", "iot:Receive"]), "topic", topics),
+                    statement("OwnTopicFilters", "iot:Subscribe", "topicfilter", topics)]
+        }
+        let publish = iot.publishTopics.map(policyPattern), subscribe = iot.subscribeTopics.map(policyPattern)
+        var out: [[HCLAttribute]] = []
+        if !publish.isEmpty { out.append(statement("PublishTopics", "iot:Publish", "topic", publish)) }
+        if !subscribe.isEmpty {
+            out.append(statement("ReceiveTopics", "iot:Receive", "topic", subscribe))
+            out.append(statement("SubscribeTopicFilters", "iot:Subscribe", "topicfilter", subscribe))
+        }
+        return out
     }
 
     /// MQTT wildcards (`#`, `+`) become IAM-style `*` in policy resources.
