@@ -150,11 +150,14 @@ public struct IoTCoreSetup: Sendable, Codable, Equatable {
     /// Device names the broker knew (password file, ACL `user` lines): each becomes a thing with
     /// `ferry iot add-device NAME`.
     public var devices: [String]
+    /// Where device messages go: one rule per service that read them from the broker.
+    public var rules: [IoTTopicRule]
     public var decisions: [Decision]
 
     public init(replaces: String, thingTypeName: String, policyName: String, topics: [String] = [],
                 clients: [String] = [], port: Int = 8883, publishTopics: [String] = [], subscribeTopics: [String] = [],
-                devices: [String] = [], decisions: [Decision] = []) {
+                devices: [String] = [], rules: [IoTTopicRule] = [], decisions: [Decision] = []) {
+        self.rules = rules
         self.publishTopics = publishTopics
         self.subscribeTopics = subscribeTopics
         self.devices = devices

@@ -101,7 +101,10 @@ enum IoTBuilder {
         ctx.blueprint.iot = IoTCoreSetup(replaces: f.name, thingTypeName: "\(ctx.slug)-device", policyName: "\(ctx.slug)-\(ctx.environment)-device",
                                          topics: scoped, clients: clients,
                                          publishTopics: fromACL ? acl?.publish ?? [] : [], subscribeTopics: fromACL ? acl?.subscribe ?? [] : [],
-                                         devices: devices, decisions: decisions)
+                                         devices: devices,
+                                         rules: IoTTopicRuleBuilder.rules(ctx, broker: f.name, clients: clients,
+                                                                          deviceTopics: fromACL ? acl?.publish ?? [] : scoped),
+                                         decisions: decisions)
         ctx.elements[f.name] = "iot"
     }
 }

@@ -102,6 +102,55 @@ enum IoTSection {
                 ],
             ] + topicStatements(iot, policyTopics, arn)),
         ]))
+        renderRules(&c, iot)
+    }
+
+    /// Each topic rule: the queue its service polls and a dead-letter queue (both encrypted with
+    /// SQS-managed keys), the role IoT assumes to send to them, and the rule itself.
+    static func renderRules(_ c: inout CFNContext, _ iot: IoTCoreSetup) {
+        for rule in iot.rules where rule.action == .sqs {
+            guard let queueName = rule.queueName, let dlqName = rule.deadLetterQueueName else { continue }
+            let queue = c.names.id(rule.workload, "DeviceQueue"), dlq = c.names.id(rule.workload, "DeviceDeadLetterQueue")
+            let role = c.names.id(rule.workload, "DeviceRuleRole"), topicRule = c.names.id(rule.workload, "DeviceTopicRule")
+            c.add(dlq, CFNResource("AWS::SQS::Queue", [
+                "QueueName": .string(dlqName),
+                "SqsManagedSseEnabled": true,
+                "MessageRetentionPeriod": 1_209_600,
+            ]))
+            c.add(queue, CFNResource("AWS::SQS::Queue", [
+                "QueueName": .string(queueName),
+                "SqsManagedSseEnabled": true,
+                "VisibilityTimeout": 60,
+                "RedrivePolicy": ["deadLetterTargetArn": .getAtt(dlq, "Arn"), "maxReceiveCount": 5],
+            ]))
+            var assume: [String: CFNValue] = [
+                "Effect": "Allow", "Principal": ["Service": "iot.amazonaws.com"], "Action": "sts:AssumeRole",
+                "Condition": ["StringEquals": ["aws:SourceAccount": .accountID]],
+            ]
+            assume["Sid"] = "IoTRulesOfThisAccount"
+            c.add(role, CFNResource("AWS::IAM::Role", [
+                "Description": .string("AWS IoT rule \(rule.name) sends device messages to \(queueName)"),
+                "AssumeRolePolicyDocument": IdentitySection.document([.map(assume)]),
+                "Policies": [[
+                    "PolicyName": "send-device-messages",
+                    "PolicyDocument": IdentitySection.document([[
+                        "Effect": "Allow", "Action": "sqs:SendMessage",
+                        "Resource": [.getAtt(queue, "Arn"), .getAtt(dlq, "Arn")],
+                    ]]),
+                ]],
+            ]))
+            c.add(topicRule, CFNResource("AWS::IoT::TopicRule", [
+                "RuleName": .string(rule.name),
+                "TopicRulePayload": [
+                    "AwsIotSqlVersion": "2016-03-23",
+                    "Description": .string("Device messages on \(rule.topicFilter) for \(rule.workload)"),
+                    "RuleDisabled": false,
+                    "Sql": .string(rule.sql),
+                    "Actions": [["Sqs": ["QueueUrl": .ref(queue), "RoleArn": .getAtt(role, "Arn"), "UseBase64": false]]],
+                    "ErrorAction": ["Sqs": ["QueueUrl": .ref(dlq), "RoleArn": .getAtt(role, "Arn"), "UseBase64": false]],
+                ],
+            ]))
+        }
     }
 
     /// Publish/receive on topics, subscribe on topic filters. With an ACL that tells reading from

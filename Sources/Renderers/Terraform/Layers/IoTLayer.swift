@@ -23,6 +23,65 @@ enum IoTLayer {
                  HCLAttribute("Condition", .object([HCLAttribute("Bool", .object([HCLAttribute("iot:Connection.Thing.IsAttached", "true")]))]))],
             ] + topicStatements(iot, topics, arn))
         }
+        renderRules(c, iot)
+    }
+
+    /// As `IoTSection.renderRules`: per topic rule, the service's queue and its dead-letter queue, the
+    /// role IoT assumes to send to them, and the rule.
+    static func renderRules(_ c: TFContext, _ iot: IoTCoreSetup) {
+        for rule in iot.rules where rule.action == .sqs {
+            guard let queueName = rule.queueName, let dlqName = rule.deadLetterQueueName else { continue }
+            let l = c.label(rule.workload) + "_devices"
+            c.resource(ConfigurationLayer.file, "aws_sqs_queue", l + "_dlq") {
+                $0["name"] = .string(dlqName)
+                $0["sqs_managed_sse_enabled"] = true
+                $0["message_retention_seconds"] = 1_209_600
+            }
+            c.resource(ConfigurationLayer.file, "aws_sqs_queue", l) {
+                $0["name"] = .string(queueName)
+                $0["sqs_managed_sse_enabled"] = true
+                $0["visibility_timeout_seconds"] = 60
+                $0["redrive_policy"] = .call("jsonencode", [.object([
+                    HCLAttribute("deadLetterTargetArn", .ref("aws_sqs_queue.\(l)_dlq.arn")), HCLAttribute("maxReceiveCount", 5)])])
+            }
+            c.dataSources.insert("aws_caller_identity")
+            c.resource(ConfigurationLayer.file, "aws_iam_role", l + "_rule") {
+                $0["description"] = .string("AWS IoT rule \(rule.name) sends device messages to \(queueName)")
+                $0["assume_role_policy"] = IdentityLayer.document([[
+                    HCLAttribute("Sid", "IoTRulesOfThisAccount"), HCLAttribute("Effect", "Allow"),
+                    HCLAttribute("Principal", .object([HCLAttribute("Service", "iot.amazonaws.com")])),
+                    HCLAttribute("Action", "sts:AssumeRole"),
+                    HCLAttribute("Condition", .object([HCLAttribute("StringEquals", .object([HCLAttribute("aws:SourceAccount", .ref(c.accountID))]))])),
+                ]])
+            }
+            c.resource(ConfigurationLayer.file, "aws_iam_role_policy", l + "_rule") {
+                $0["name"] = "send-device-messages"
+                $0["role"] = .ref("aws_iam_role.\(l)_rule.id")
+                $0["policy"] = IdentityLayer.document([[
+                    HCLAttribute("Effect", "Allow"), HCLAttribute("Action", "sqs:SendMessage"),
+                    HCLAttribute("Resource", .list([.ref("aws_sqs_queue.\(l).arn"), .ref("aws_sqs_queue.\(l)_dlq.arn")])),
+                ]])
+            }
+            c.resource(ConfigurationLayer.file, "aws_iot_topic_rule", l) {
+                $0["name"] = .string(rule.name)
+                $0["description"] = .string("Device messages on \(rule.topicFilter) for \(rule.workload)")
+                $0["enabled"] = true
+                $0["sql"] = .string(rule.sql)
+                $0["sql_version"] = "2016-03-23"
+                $0.nested("sqs") {
+                    $0["queue_url"] = .ref("aws_sqs_queue.\(l).url")
+                    $0["role_arn"] = .ref("aws_iam_role.\(l)_rule.arn")
+                    $0["use_base64"] = false
+                }
+                $0.nested("error_action") {
+                    $0.nested("sqs") {
+                        $0["queue_url"] = .ref("aws_sqs_queue.\(l)_dlq.url")
+                        $0["role_arn"] = .ref("aws_iam_role.\(l)_rule.arn")
+                        $0["use_base64"] = false
+                    }
+                }
+            }
+        }
     }
 
     /// As `IoTSection.topicStatements`: split by the ACL's read and write grants when it has them.
