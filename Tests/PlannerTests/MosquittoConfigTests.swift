@@ -88,6 +88,12 @@ final class MosquittoConfigTests: XCTestCase {
                 XCTAssertTrue(ids.contains(id), "\(slug) missing \(id): \(ids.sorted())")
             }
             XCTAssertTrue(iot.topics.allSatisfy { $0.contains("${iot:Connection.Thing.ThingName}") }, "\(slug): \(iot.topics)")
+            // The inference service read telemetry from the broker: a topic rule queues it for inference.
+            let rule = try XCTUnwrap(iot.rules.first { $0.workload == "inference" }, "\(slug): \(iot.rules.map(\.workload))")
+            XCTAssertEqual(rule.action, .sqs)
+            XCTAssertEqual(rule.topicFilter, "\(slug)/+/#")
+            XCTAssertEqual(rule.queueName, "\(slug)-mvp-inference-devices")
+            XCTAssertTrue(b.roles.contains { $0.workload == "inference" && $0.statements.contains { $0.sid == "ReceiveDeviceMessages" } })
         }
     }
 }
