@@ -14,8 +14,9 @@ enum IoTTopicRuleBuilder {
         guard let filter = filters.first else { return [] }
         return subscribers.compactMap { name -> IoTTopicRule? in
             guard let f = ctx.facts(name) else { return nil }
-            let base = "\(ctx.slug)-\(ctx.environment)-\(f.shortName)-devices"
-            let ruleName = String("\(ctx.slug)_\(ctx.environment)_\(f.shortName)_devices".map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            // SQS names are at most 80 characters (76 leaves room for `-dlq`); rule names 128 of [A-Za-z0-9_].
+            let base = Naming.truncated("\(ctx.slug)-\(ctx.environment)-\(f.shortName)", 68) + "-devices"
+            let ruleName = String(String(base.prefix(128)).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
             // The service itself connects to the broker (a browser bundle's variable does not count):
             // only then does it read device messages that must now reach it another way.
             let browser = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "PUBLIC_"]
