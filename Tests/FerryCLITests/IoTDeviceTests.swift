@@ -113,6 +113,26 @@ final class IoTDeviceTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("no device stetho-01"), missing.stderr)
     }
 
+    func testCSRKeepsTheKeyOnTheDevice() async throws {
+        let key = work.appendingPathComponent("device.key"), csr = work.appendingPathComponent("device.csr")
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = ["openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", csr.path, "-subj", "/CN=stetho-09"]
+        openssl.standardError = FileHandle.nullDevice
+        do { try openssl.run() } catch { throw XCTSkip("openssl not available") }
+        openssl.waitUntilExit()
+        guard openssl.terminationStatus == 0 else { throw XCTSkip("openssl could not make a CSR") }
+        let out = work.appendingPathComponent("out")
+        let add = try ferry(["iot", "add-device", "stetho-09", "--csr", csr.path, "--out", out.path, "--stack", Self.stackName])
+        XCTAssertEqual(add.status, 0, add.stdout + add.stderr)
+        XCTAssertTrue(add.stdout.contains("kept on the device"), add.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("stetho-09.cert.pem").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("stetho-09.private.key").path))
+        let list = try ferry(["iot", "list-devices", "--stack", Self.stackName])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.contains("stetho-09") && list.stdout.contains("ACTIVE"), list.stdout)
+    }
+
     func testErrorsAreClear() async throws {
         let bad = try ferry(["iot", "add-device", "has space", "--stack", Self.stackName])
         XCTAssertEqual(bad.status, 2, bad.stderr)
