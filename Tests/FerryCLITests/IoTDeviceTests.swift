@@ -30,10 +30,10 @@ final class IoTDeviceTests: XCTestCase {
             if ProcessInfo.processInfo.environment["CI"].map({ !$0.isEmpty }) ?? false { XCTFail("CI: \(message)") }
             throw XCTSkip(message)
         }
-        // Without signature checks: a freshly started moto 5.2.1 verifies bodiless IoT calls (GET, and
-        // PUT/DELETE that carry their parameters in headers) against its parsed parameter map as if it
-        // were the body, and rejects signatures AWS and a long-running moto accept. SigV4 itself is
-        // covered by AWSKitTests.
+        // Without signature checks: moto 5.2.1 re-signs an IoT request from its parsed parameter map
+        // (headers or query for bodiless calls) and in a freshly started server rejects ferry's
+        // DescribeEndpoint (GET /endpoint?endpointType=iot:Data-ATS) that a long-running moto and
+        // boto3's requests pass. SigV4 itself is covered by AWSKitTests' conformance vectors.
         moto = try await MotoServer(executable: tool, checkSignatures: false)
         work = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-iot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
