@@ -135,6 +135,10 @@ public enum ResourceCounter {
         if b.iot != nil {
             add("AWS::IoT::ThingType")
             add("AWS::IoT::Policy")
+            let queued = b.iot?.rules.filter { $0.action == .sqs && $0.queueName != nil && $0.deadLetterQueueName != nil }.count ?? 0
+            add("AWS::SQS::Queue", 2 * queued)
+            add("AWS::IAM::Role", queued)
+            add("AWS::IoT::TopicRule", queued)
         }
         // A managed secret is the service's own, except where the template creates it (DocumentDB, and
         // relational stores whose plan chose generated credentials).

@@ -147,10 +147,24 @@ public struct IoTCoreSetup: Sendable, Codable, Equatable {
     public var clients: [String]
     /// MQTT over TLS on 8883 (and WebSockets on 443); plaintext 1883 does not exist on IoT Core.
     public var port: Int
+    /// From the broker's ACL, when it tells reading from writing: what devices may publish, and what
+    /// they may subscribe to and receive. Empty: `topics` serves both.
+    public var publishTopics: [String]
+    public var subscribeTopics: [String]
+    /// Device names the broker knew (password file, ACL `user` lines): each becomes a thing with
+    /// `ferry iot add-device NAME`.
+    public var devices: [String]
+    /// Where device messages go: one rule per service that read them from the broker.
+    public var rules: [IoTTopicRule]
     public var decisions: [Decision]
 
     public init(replaces: String, thingTypeName: String, policyName: String, topics: [String] = [],
-                clients: [String] = [], port: Int = 8883, decisions: [Decision] = []) {
+                clients: [String] = [], port: Int = 8883, publishTopics: [String] = [], subscribeTopics: [String] = [],
+                devices: [String] = [], rules: [IoTTopicRule] = [], decisions: [Decision] = []) {
+        self.rules = rules
+        self.publishTopics = publishTopics
+        self.subscribeTopics = subscribeTopics
+        self.devices = devices
         self.replaces = replaces
         self.thingTypeName = thingTypeName
         self.policyName = policyName

@@ -33,6 +33,7 @@ enum FerryCommands {
         RollbackCommand.self,
         RunCommand.self,
         MigrateCommand.self,
+        IoTCommand.self,
         DestroyCommand.self,
     ]
 }

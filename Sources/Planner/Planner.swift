@@ -35,6 +35,7 @@ public enum Planner {
         RolePhase.run(ctx)
         DataStoreBuilder.run(ctx)
         WorkloadBuilder.run(ctx)
+        IoTRuleDelivery.run(ctx)
         FileSystemBuilder.run(ctx)
         DataDirectoryBuckets.run(ctx)
         TrainingJobs.run(ctx)

@@ -1549,3 +1549,14 @@ def _batch_service_linked_role_fix():
 
 
 _batch_service_linked_role_fix()
+
+def _iot_physical_ids_fix():
+    from moto.iot.models import FakePolicy, FakeThingType
+
+    # moto 5.2.1 reports an empty PhysicalResourceId for AWS::IoT::ThingType and AWS::IoT::Policy;
+    # CloudFormation reports their names (what Ref returns), which `ferry iot` reads from the stack.
+    FakeThingType.physical_resource_id = property(lambda self: self.thing_type_name)
+    FakePolicy.physical_resource_id = property(lambda self: self.name)
+
+
+_iot_physical_ids_fix()

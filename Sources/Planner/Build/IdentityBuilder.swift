@@ -53,6 +53,11 @@ enum IdentityBuilder {
                 st.append(PolicyStatement(sid: "IoTMessages", actions: ["iot:Publish", "iot:Receive", "iot:Subscribe"],
                                           resources: [ResourceReference(kind: .iotTopic, name: "*")]))
             }
+            for rule in b.iot?.rules ?? [] where rule.workload == w.name {
+                guard let queue = rule.queueName else { continue }
+                st.append(PolicyStatement(sid: "ReceiveDeviceMessages", actions: ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
+                                          resources: [.arn("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:\(queue)")]))
+            }
             st += FileSystemBuilder.statements(for: w, b)
             if let f = ctx.facts(w.name) { st += f.overrides.awsRoleStatements }
             roles.append(IAMRole(name: w.taskRole, kind: .task, managedPolicies: ctx.facts(w.name)?.overrides.awsPolicies ?? [], statements: st, workload: w.name,

@@ -57,6 +57,13 @@ enum IoTBuilder {
         let clients = ctx.clients(of: f.name)
         var topics = f.overrides.topics
         var evidence: [Evidence] = []
+        let mounts = f.service.volumes.compactMap { m in m.type == .bind ? m.source.map { (source: $0, target: m.target) } : nil }
+        let broker = MosquittoConfig.read(mounts: mounts, buildContext: f.service.build?.context)
+        let acl = broker.map { MosquittoACLTopics(config: $0, service: f.name) }
+        if topics.isEmpty, let acl, !acl.all.isEmpty {
+            topics = acl.all
+            evidence += acl.evidence
+        }
         if topics.isEmpty {
             for c in ([f.name] + clients).compactMap(ctx.facts) {
                 for e in c.service.environment where e.name.uppercased().contains("TOPIC") {
@@ -68,19 +75,36 @@ enum IoTBuilder {
         }
         let thing = "${iot:Connection.Thing.ThingName}"
         var scoped = topics.map { t -> String in
+            if t.contains(thing) { return t }
             // The first single-level wildcard is the device id: pin it to the connecting thing.
             if let r = t.range(of: "+") { return t.replacingCharacters(in: r, with: thing) }
             return t
         }
         if scoped.isEmpty { scoped = ["\(ctx.slug)/\(thing)/*"] }
         scoped = Array(Set(scoped)).sorted()
-        let decisions = (ctx.verdicts[f.name]?.decisions ?? []) + [
+        let fromACL = f.overrides.topics.isEmpty && !(acl?.all.isEmpty ?? true)
+        var decisions = (ctx.verdicts[f.name]?.decisions ?? []) + [
             Decision(topic: "topics", choice: scoped.joined(separator: ", "),
-                     reason: topics.isEmpty ? "no topic found in the compose files: each device gets \(ctx.slug)/<thing>/*" : "topic filters from the compose files, scoped to the connecting thing",
+                     reason: topics.isEmpty ? "no topic found in the compose files: each device gets \(ctx.slug)/<thing>/*"
+                         : fromACL ? "topic filters from the broker's ACL, %c/%u scoped to the connecting thing"
+                         : "topic filters from the compose files, scoped to the connecting thing",
                      evidence: evidence, overrideKey: "x-ferry.topics", rule: "MosquittoToIoTCore"),
         ]
+        let devices = broker?.users ?? []
+        if let broker {
+            decisions.append(Decision(topic: "devices", choice: devices.isEmpty ? "none listed" : devices.joined(separator: ", "),
+                reason: devices.isEmpty ? "the broker's password and ACL files name no user: register each device with ferry iot add-device NAME"
+                    : "each broker user becomes a thing with its own certificate: ferry iot add-device NAME",
+                evidence: [Evidence(path: broker.file ?? "mosquitto.conf")], rule: "MosquittoToIoTCore"))
+            MosquittoDifferences.report(broker, service: f.name, ctx: ctx)
+        }
         ctx.blueprint.iot = IoTCoreSetup(replaces: f.name, thingTypeName: "\(ctx.slug)-device", policyName: "\(ctx.slug)-\(ctx.environment)-device",
-                                         topics: scoped, clients: clients, decisions: decisions)
+                                         topics: scoped, clients: clients,
+                                         publishTopics: fromACL ? acl?.publish ?? [] : [], subscribeTopics: fromACL ? acl?.subscribe ?? [] : [],
+                                         devices: devices,
+                                         rules: IoTTopicRuleBuilder.rules(ctx, broker: f.name, clients: clients,
+                                                                          deviceTopics: fromACL ? acl?.publish ?? [] : scoped),
+                                         decisions: decisions)
         ctx.elements[f.name] = "iot"
     }
 }

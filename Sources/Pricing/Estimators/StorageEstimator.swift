@@ -35,6 +35,16 @@ enum StorageEstimator {
             b.add(r, "iot", "connectivity-million-minutes", quantity: minutes / 1_000_000, "\(num(devices)) devices × \(num(b.hours)) h × 60 min")
             let messages = b.assume("iot_messages_million", for: iot.replaces)
             b.add(r, "iot", "messages-million", quantity: messages, "\(num(messages)) million messages")
+            // Every device message matches each topic rule once: one rule run, one SQS action, and the
+            // service's send, receive and delete on the queue.
+            for rule in iot.rules.sorted(by: { $0.name < $1.name }) {
+                let rr = "iot.rules.\(rule.name)"
+                b.add(rr, "iot", "rules-million", quantity: messages, "\(num(messages)) million messages through \(rule.name)")
+                b.add(rr, "iot", "rule-actions-million", quantity: messages, "one SQS action per message")
+                if rule.action == .sqs {
+                    b.add(rr, "sqs", "standard-requests-million", quantity: messages * 3, "send, receive and delete per message")
+                }
+            }
         }
     }
 }

@@ -47,6 +47,7 @@ final class TerraformParityTests: XCTestCase {
         "AWS::IoT::ThingType": ["aws_iot_thing_type"], "AWS::IoT::Policy": ["aws_iot_policy"],
         "AWS::Batch::ComputeEnvironment": ["aws_batch_compute_environment"], "AWS::Batch::JobQueue": ["aws_batch_job_queue"],
         "AWS::Batch::JobDefinition": ["aws_batch_job_definition"],
+        "AWS::IoT::TopicRule": ["aws_iot_topic_rule"], "AWS::SQS::Queue": ["aws_sqs_queue"],
     ]
     /// Types with no one-to-one counterpart: Terraform folds them into another resource, or the Terraform
     /// output does not hold them yet (its README and `ferry generate` list those).

@@ -100,12 +100,79 @@ enum IoTSection {
                     "Resource": arn("client", thingName),
                     "Condition": ["Bool": ["iot:Connection.Thing.IsAttached": "true"]],
                 ],
-                ["Sid": "OwnTopics", "Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
-                 "Resource": .list(policyTopics.map { arn("topic", $0) })],
-                ["Sid": "OwnTopicFilters", "Effect": "Allow", "Action": "iot:Subscribe",
-                 "Resource": .list(policyTopics.map { arn("topicfilter", $0) })],
-            ]),
+            ] + topicStatements(iot, policyTopics, arn)),
         ]))
+        renderRules(&c, iot)
+    }
+
+    /// Each topic rule: the queue its service polls and a dead-letter queue (both encrypted with
+    /// SQS-managed keys), the role IoT assumes to send to them, and the rule itself.
+    static func renderRules(_ c: inout CFNContext, _ iot: IoTCoreSetup) {
+        for rule in iot.rules where rule.action == .sqs {
+            guard let queueName = rule.queueName, let dlqName = rule.deadLetterQueueName else { continue }
+            let queue = c.names.id(rule.workload, "DeviceQueue"), dlq = c.names.id(rule.workload, "DeviceDeadLetterQueue")
+            let role = c.names.id(rule.workload, "DeviceRuleRole"), topicRule = c.names.id(rule.workload, "DeviceTopicRule")
+            c.add(dlq, CFNResource("AWS::SQS::Queue", [
+                "QueueName": .string(dlqName),
+                "SqsManagedSseEnabled": true,
+                "MessageRetentionPeriod": 1_209_600,
+            ]))
+            c.add(queue, CFNResource("AWS::SQS::Queue", [
+                "QueueName": .string(queueName),
+                "SqsManagedSseEnabled": true,
+                "VisibilityTimeout": 60,
+                "RedrivePolicy": ["deadLetterTargetArn": .getAtt(dlq, "Arn"), "maxReceiveCount": 5],
+            ]))
+            var assume: [String: CFNValue] = [
+                "Effect": "Allow", "Principal": ["Service": "iot.amazonaws.com"], "Action": "sts:AssumeRole",
+                "Condition": ["StringEquals": ["aws:SourceAccount": .accountID]],
+            ]
+            assume["Sid"] = "IoTRulesOfThisAccount"
+            c.add(role, CFNResource("AWS::IAM::Role", [
+                "Description": .string("AWS IoT rule \(rule.name) sends device messages to \(queueName)"),
+                "AssumeRolePolicyDocument": IdentitySection.document([.map(assume)]),
+                "Policies": [[
+                    "PolicyName": "send-device-messages",
+                    "PolicyDocument": IdentitySection.document([[
+                        "Effect": "Allow", "Action": "sqs:SendMessage",
+                        "Resource": [.getAtt(queue, "Arn"), .getAtt(dlq, "Arn")],
+                    ]]),
+                ]],
+            ]))
+            c.add(topicRule, CFNResource("AWS::IoT::TopicRule", [
+                "RuleName": .string(rule.name),
+                "TopicRulePayload": [
+                    "AwsIotSqlVersion": "2016-03-23",
+                    "Description": .string("Device messages on \(rule.topicFilter) for \(rule.workload)"),
+                    "RuleDisabled": false,
+                    "Sql": .string(rule.sql),
+                    "Actions": [["Sqs": ["QueueUrl": .ref(queue), "RoleArn": .getAtt(role, "Arn"), "UseBase64": false]]],
+                    "ErrorAction": ["Sqs": ["QueueUrl": .ref(dlq), "RoleArn": .getAtt(role, "Arn"), "UseBase64": false]],
+                ],
+            ]))
+        }
+    }
+
+    /// Publish/receive on topics, subscribe on topic filters. With an ACL that tells reading from
+    /// writing (`publishTopics`, `subscribeTopics`): publish where it allowed writing, subscribe and
+    /// receive where it allowed reading.
+    static func topicStatements(_ iot: IoTCoreSetup, _ topics: [String], _ arn: (String, String) -> CFNValue) -> [CFNValue] {
+        guard !iot.publishTopics.isEmpty || !iot.subscribeTopics.isEmpty else {
+            return [
+                ["Sid": "OwnTopics", "Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
+                 "Resource": .list(topics.map { arn("topic", $0) })],
+                ["Sid": "OwnTopicFilters", "Effect": "Allow", "Action": "iot:Subscribe",
+                 "Resource": .list(topics.map { arn("topicfilter", $0) })],
+            ]
+        }
+        let publish = iot.publishTopics.map(policyPattern), subscribe = iot.subscribeTopics.map(policyPattern)
+        var out: [CFNValue] = []
+        if !publish.isEmpty { out.append(["Sid": "PublishTopics", "Effect": "Allow", "Action": "iot:Publish", "Resource": .list(publish.map { arn("topic", $0) })]) }
+        if !subscribe.isEmpty {
+            out.append(["Sid": "ReceiveTopics", "Effect": "Allow", "Action": "iot:Receive", "Resource": .list(subscribe.map { arn("topic", $0) })])
+            out.append(["Sid": "SubscribeTopicFilters", "Effect": "Allow", "Action": "iot:Subscribe", "Resource": .list(subscribe.map { arn("topicfilter", $0) })])
+        }
+        return out
     }
 
     /// MQTT wildcards (`#`, `+`) become IAM-style `*` in policy resources.

@@ -172,9 +172,23 @@ struct ChecklistSection: GuideSection {
                 lines.append(Markdown.task("Topics: " + iot.topics.sorted().map(Markdown.code).joined(separator: ", "),
                                            indent: 1))
             }
-            lines.append(Markdown.task("One certificate per device (`aws iot create-keys-and-certificate`), attached to "
-                                       + "the policy and the device's thing; devices connect with MQTT over TLS on port "
-                                       + "\(iot.port) to the `iot:Data-ATS` endpoint", indent: 1))
+            lines.append(Markdown.task("One certificate per device: `ferry iot add-device NAME` creates the thing, its "
+                                       + "certificate and key (written to `.ferry/devices/NAME/`, the key with mode 0600) and "
+                                       + "attaches the policy; devices connect with MQTT over TLS on port "
+                                       + "\(iot.port) to the `iot:Data-ATS` endpoint with the thing name as client id", indent: 1))
+            if !iot.devices.isEmpty {
+                lines.append(Markdown.task("Devices the broker knew: " + iot.devices.map { Markdown.code("ferry iot add-device " + $0) }.joined(separator: ", "),
+                                           indent: 1))
+            }
+            lines.append(Markdown.task("`ferry iot list-devices` shows the devices and their certificates; "
+                                       + "`ferry iot revoke-device NAME` disconnects one for good", indent: 1))
+            for rule in iot.rules.sorted(by: { $0.name < $1.name }) {
+                lines.append(Markdown.task("Topic rule " + Markdown.code(rule.name) + ": messages on " + Markdown.code(rule.topicFilter)
+                                           + " go to " + (rule.queueName.map { "the SQS queue " + Markdown.code($0) } ?? "its ingest route")
+                                           + "; change " + Markdown.code(rule.workload) + " to read them from there instead of subscribing to the broker"
+                                           + (rule.deadLetterQueueName.map { " (undeliverable messages land in " + Markdown.code($0) + ")" } ?? ""),
+                                           indent: 1))
+            }
         }
         return lines
     }
