@@ -13,22 +13,7 @@ enum BatchLayer {
         if b.role(named: env.instanceRole) == nil { c.problem("batch instance role \(env.instanceRole) is not in the Blueprint") }
         let profile = c.label(env.instanceRole)
         c.resource(file, "aws_iam_instance_profile", profile) { $0["role"] = .ref("aws_iam_role.\(profile).name") }
-        c.resource(file, "aws_launch_template", "batch") {
-            $0.nested("metadata_options") {
-                $0["http_endpoint"] = "enabled"
-                $0["http_tokens"] = "required"
-                $0["http_put_response_hop_limit"] = 1
-            }
-            $0.nested("block_device_mappings") {
-                $0["device_name"] = "/dev/xvda"
-                $0.nested("ebs") {
-                    $0["volume_size"] = .int(env.rootVolumeGB)
-                    $0["volume_type"] = "gp3"
-                    $0["encrypted"] = "true"
-                    $0["delete_on_termination"] = "true"
-                }
-            }
-        }
+        c.resource(file, "aws_launch_template", "batch") { CapacityLayer.hardenInstances(&$0, rootVolumeGB: env.rootVolumeGB) }
         func computeEnvironment(_ label: String, spot: Bool) {
             c.resource(file, "aws_batch_compute_environment", label) {
                 $0["name"] = c.scoped("\(env.name)-\(spot ? "spot" : "on-demand")")
@@ -96,14 +81,7 @@ enum BatchLayer {
         if let command = w.command, !command.isEmpty { container.append(HCLAttribute("command", .strings(command))) }
         if let user = w.user, !user.isEmpty { container.append(HCLAttribute("user", .string(user))) }
         if w.readonlyRootFilesystem { container.append(HCLAttribute("readonlyRootFilesystem", true)) }
-        container.append(HCLAttribute("logConfiguration", .object([
-            HCLAttribute("logDriver", "awslogs"),
-            HCLAttribute("options", .object([
-                HCLAttribute("awslogs-group", .ref("aws_cloudwatch_log_group.\(c.label(w.logGroup)).name")),
-                HCLAttribute("awslogs-region", .ref("var.region")),
-                HCLAttribute("awslogs-stream-prefix", .string(AWSRules.containerName(w))),
-            ])),
-        ])))
+        container.append(TaskDefinitionLayer.logConfiguration(c, w))
         for role in [w.executionRole, w.taskRole] where c.blueprint.role(named: role) == nil {
             c.problem("\(w.name): role \(role) is not in the Blueprint")
         }

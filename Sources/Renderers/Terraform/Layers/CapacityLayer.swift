@@ -37,6 +37,25 @@ enum CapacityLayer {
         }
     }
 
+    /// IMDSv2 only, one hop (containers cannot reach the instance role), and an encrypted gp3 root volume:
+    /// every launch template ferry writes (GPU capacity, Batch).
+    static func hardenInstances(_ block: inout HCLBlock, rootVolumeGB: Int) {
+        block.nested("metadata_options") {
+            $0["http_endpoint"] = "enabled"
+            $0["http_tokens"] = "required"
+            $0["http_put_response_hop_limit"] = 1
+        }
+        block.nested("block_device_mappings") {
+            $0["device_name"] = "/dev/xvda"
+            $0.nested("ebs") {
+                $0["volume_size"] = .int(rootVolumeGB)
+                $0["volume_type"] = "gp3"
+                $0["encrypted"] = "true"
+                $0["delete_on_termination"] = "true"
+            }
+        }
+    }
+
     static func renderProvider(_ c: TFContext, _ p: EC2CapacityProvider) {
         let l = c.label(p.name)
         // awsvpc tasks must not reach the instance metadata (and so the instance role's credentials).
@@ -51,20 +70,7 @@ enum CapacityLayer {
             $0["vpc_security_group_ids"] = .list([.ref("aws_security_group.\(c.label(p.securityGroup)).id")])
             $0["user_data"] = userData
             $0.nested("iam_instance_profile") { $0["arn"] = .ref("aws_iam_instance_profile.\(c.label(p.instanceRole)).arn") }
-            $0.nested("metadata_options") {
-                $0["http_endpoint"] = "enabled"
-                $0["http_tokens"] = "required"
-                $0["http_put_response_hop_limit"] = 1
-            }
-            $0.nested("block_device_mappings") {
-                $0["device_name"] = "/dev/xvda"
-                $0.nested("ebs") {
-                    $0["volume_size"] = .int(p.rootVolumeGB)
-                    $0["volume_type"] = "gp3"
-                    $0["encrypted"] = "true"
-                    $0["delete_on_termination"] = "true"
-                }
-            }
+            hardenInstances(&$0, rootVolumeGB: p.rootVolumeGB)
             $0.nested("tag_specifications") {
                 $0["resource_type"] = "volume"
                 $0["tags"] = .object(AWSRules.tags(c.blueprint).map { HCLAttribute($0.key, .string($0.value)) })

@@ -53,14 +53,7 @@ enum TaskDefinitionLayer {
         if w.target == .ecsEc2, let gpus = w.gpuCount, gpus > 0 {
             container.append(HCLAttribute("resourceRequirements", .list([.object([HCLAttribute("type", "GPU"), HCLAttribute("value", .string(String(gpus)))])])))
         }
-        container.append(HCLAttribute("logConfiguration", .object([
-            HCLAttribute("logDriver", "awslogs"),
-            HCLAttribute("options", .object([
-                HCLAttribute("awslogs-group", .ref("aws_cloudwatch_log_group.\(c.label(w.logGroup)).name")),
-                HCLAttribute("awslogs-region", .ref("var.region")),
-                HCLAttribute("awslogs-stream-prefix", .string(AWSRules.containerName(w))),
-            ])),
-        ])))
+        container.append(logConfiguration(c, w))
         for role in [w.executionRole, w.taskRole] where c.blueprint.role(named: role) == nil {
             c.problem("\(w.name): role \(role) is not in the Blueprint")
         }
@@ -125,6 +118,18 @@ enum TaskDefinitionLayer {
             }
         }
         return (environment, secrets)
+    }
+
+    /// The container's awslogs settings (ECS container definitions and Batch container properties alike).
+    static func logConfiguration(_ c: TFContext, _ w: Workload) -> HCLAttribute {
+        HCLAttribute("logConfiguration", .object([
+            HCLAttribute("logDriver", "awslogs"),
+            HCLAttribute("options", .object([
+                HCLAttribute("awslogs-group", .ref("aws_cloudwatch_log_group.\(c.label(w.logGroup)).name")),
+                HCLAttribute("awslogs-region", .ref("var.region")),
+                HCLAttribute("awslogs-stream-prefix", .string(AWSRules.containerName(w))),
+            ])),
+        ]))
     }
 
     static func image(_ c: TFContext, _ w: Workload) -> HCLValue {
