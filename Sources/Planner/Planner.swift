@@ -33,6 +33,7 @@ public enum Planner {
         RolePhase.run(ctx)
         DataStoreBuilder.run(ctx)
         WorkloadBuilder.run(ctx)
+        GoogleCloudBuilder.run(ctx)
         FileSystemBuilder.run(ctx)
         BindMountAdvice.run(ctx)
         GPUCapacityBuilder.run(ctx)

@@ -53,6 +53,13 @@ enum IdentityBuilder {
                 st.append(PolicyStatement(sid: "IoTMessages", actions: ["iot:Publish", "iot:Receive", "iot:Subscribe"],
                                           resources: [ResourceReference(kind: .iotTopic, name: "*")]))
             }
+            // Token checks need no permission (the pool's keys are public); managing users does.
+            let pools = (b.userPools ?? []).filter { $0.clients.contains(w.name) }
+            if !pools.isEmpty {
+                st.append(PolicyStatement(sid: "ManageUsers", actions: ["cognito-idp:AdminCreateUser", "cognito-idp:AdminDeleteUser", "cognito-idp:AdminGetUser",
+                                                                        "cognito-idp:AdminUpdateUserAttributes", "cognito-idp:ListUsers"],
+                                          resources: pools.map { ResourceReference(kind: .userPool, name: $0.name) }))
+            }
             st += FileSystemBuilder.statements(for: w, b)
             if let f = ctx.facts(w.name) { st += f.overrides.awsRoleStatements }
             roles.append(IAMRole(name: w.taskRole, kind: .task, managedPolicies: ctx.facts(w.name)?.overrides.awsPolicies ?? [], statements: st, workload: w.name,

@@ -45,6 +45,7 @@ final class TerraformParityTests: XCTestCase {
         "AWS::AutoScaling::AutoScalingGroup": ["aws_autoscaling_group"], "AWS::EC2::LaunchTemplate": ["aws_launch_template"],
         "AWS::ECS::CapacityProvider": ["aws_ecs_capacity_provider"], "AWS::IAM::InstanceProfile": ["aws_iam_instance_profile"],
         "AWS::IoT::ThingType": ["aws_iot_thing_type"], "AWS::IoT::Policy": ["aws_iot_policy"],
+        "AWS::Cognito::UserPool": ["aws_cognito_user_pool"], "AWS::Cognito::UserPoolClient": ["aws_cognito_user_pool_client"],
     ]
     /// Types with no one-to-one counterpart: Terraform folds them into another resource, or the Terraform
     /// output does not hold them yet (its README and `ferry generate` list those).
