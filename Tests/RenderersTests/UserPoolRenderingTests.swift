@@ -14,6 +14,13 @@ final class UserPoolRenderingTests: XCTestCase {
         return Planner.plan(project, options: PlanOptions(tier: tier))
     }
 
+    func testTerraformIsValidAgainstTheProviderSchema() throws {
+        let schema = try TerraformTestTools.schema()
+        for tier in Tier.allCases {
+            XCTAssertEqual(schema.problems(in: TerraformRenderer.render(try plan(tier: tier)).hcl), [], tier.rawValue)
+        }
+    }
+
     func testCloudFormationAndTerraformWriteThePoolAndClient() throws {
         for tier in [Tier.mvp, .prod] {
             let b = try plan(tier: tier)
