@@ -87,7 +87,7 @@ final class GoogleCloudPlanTests: XCTestCase {
         ])
         let b = Planner.plan(try load(dir))
         XCTAssertEqual(b.role("pubsub"), .devtool)
-        XCTAssertEqual(b.env("worker", "GOOGLE_APPLICATION_CREDENTIALS")?.disposition, .removed)
+        XCTAssertEqual(b.env("worker", "PUBSUB_EMULATOR_HOST")?.disposition, .removed)
         let worker = (b.codeChanges ?? []).filter { $0.service == "worker" }
         XCTAssertEqual(worker.map(\.from), ["Cloud Pub/Sub", "Secret Manager"])
         XCTAssertTrue(worker[0].sites.contains { $0.position?.file == "worker/main.go" && $0.position?.line == 6 })

@@ -16,6 +16,7 @@ final class UserPoolCostTests: XCTestCase {
                 let mau: Double = UsageProfile(tier: tier).value("cognito_mau", for: "users")
                 if mau <= 10_000 {
                     XCTAssertEqual(lines.count, 0, "\(tier): inside the free users")
+                    XCTAssertTrue(report.notes.contains { $0.hasPrefix("userPools.users:") && $0.contains("10,000 free") }, "\(tier)")
                 } else {
                     XCTAssertEqual(lines.count, 1)
                     XCTAssertEqual(lines.first?.monthly ?? 0, (mau - 10_000) * 0.015, accuracy: 0.01)

@@ -16,8 +16,19 @@ public enum BuildContextFiles {
     static let skippedFolders: Set<String> = ["node_modules", "venv", "env", "site-packages", "__pycache__", "vendor", "dist", "build",
                                               "target", "coverage", "test", "tests", "__tests__", "testdata", "fixtures", "migrations"]
 
+    static let composeFileNames = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"]
+
+    /// A Dockerfile in a subfolder of a shared (monorepo) context names the service's own folder: that
+    /// folder is read, with paths still relative to the context.
     public static func files(for service: Service) -> [ContextFile] {
         guard let context = service.build?.context, !context.contains("://") else { return [] }
+        if let dockerfile = service.build?.dockerfile, !(service.build?.dockerfileInline ?? false), !dockerfile.hasPrefix("/"), !dockerfile.hasPrefix(".."),
+           dockerfile.contains("/") {
+            let folder = (dockerfile as NSString).deletingLastPathComponent.replacingOccurrences(of: "./", with: "")
+            if !folder.isEmpty, folder != "." {
+                return files(in: context + "/" + folder).map { ContextFile(path: folder + "/" + $0.path, kind: $0.kind, text: $0.text) }
+            }
+        }
         return files(in: context)
     }
 
@@ -41,7 +52,9 @@ public enum BuildContextFiles {
                 var sub: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &sub) else { continue }
                 if sub.boolValue {
-                    if depth + 1 < maxDepth, !skippedFolders.contains(name.lowercased()) { queue.append((path, depth + 1)) }
+                    // A folder with its own compose file is another project (a context above several).
+                    let otherProject = composeFileNames.contains { FileManager.default.fileExists(atPath: root + "/" + path + "/" + $0) }
+                    if depth + 1 < maxDepth, !skippedFolders.contains(name.lowercased()), !otherProject { queue.append((path, depth + 1)) }
                 } else if isManifest(name) {
                     manifests.append(path)
                 } else if let ext = name.split(separator: ".").last.map(String.init), name.contains("."),

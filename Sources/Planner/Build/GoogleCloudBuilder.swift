@@ -43,10 +43,10 @@ enum GoogleCloudBuilder {
                 }
                 mine.append(change)
             }
-            ctx.verdicts[f.name]?.reasons.append("code uses " + mine.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
             // What the code must change (the Gemini API is kept as it is); files are the code's lines, not the compose file's.
             let changing = mine.filter { !$0.to.hasSuffix("(external)") }
             if !changing.isEmpty {
+                ctx.verdicts[f.name]?.reasons.append("code uses " + changing.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
                 let sites = changing.flatMap(\.sites).filter { $0.path.hasPrefix("build.") }
                 let files = Array(Set(sites.compactMap { $0.position.map { "\($0.file):\($0.line)" } })).sorted()
                 let kept = mine.filter { $0.to.hasSuffix("(external)") }.map(\.from)

@@ -33,6 +33,9 @@ enum StorageEstimator {
             let mau = b.assume("cognito_mau", for: pool.name)
             let billable = max(0, mau - 10_000)
             b.add("userPools.\(pool.name)", "cognito", "mau-essentials", quantity: billable, "\(num(mau)) monthly active users − 10,000 free")
+            if billable == 0 {
+                b.remark("userPools.\(pool.name): \(num(mau)) monthly active users are within Cognito's 10,000 free; each one above costs $\(b.catalog.price("cognito", "mau-essentials", in: b.region).map { String($0.usd) } ?? "0.015")")
+            }
         }
         if let iot = blueprint.iot {
             let r = "iot.\(iot.replaces)"

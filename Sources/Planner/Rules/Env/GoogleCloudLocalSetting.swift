@@ -1,8 +1,8 @@
 import Blueprint
 
 /// Settings that pointed Google SDKs at a local emulator (`FIRESTORE_EMULATOR_HOST`, `PUBSUB_EMULATOR_HOST`,
-/// …) or at a key file on the developer's machine (`GOOGLE_APPLICATION_CREDENTIALS`): on AWS the
-/// emulators are not deployed and the task's role replaces the key file.
+/// …): on AWS the emulators are not deployed. (`GOOGLE_APPLICATION_CREDENTIALS` stays a secret: code that
+/// still calls Google needs the key.)
 struct GoogleCloudLocalSetting: EnvRule {
     let name = "GoogleCloudLocalSetting"
     static let emulatorHosts: Set<String> = ["FIRESTORE_EMULATOR_HOST", "DATASTORE_EMULATOR_HOST", "PUBSUB_EMULATOR_HOST",
@@ -13,10 +13,6 @@ struct GoogleCloudLocalSetting: EnvRule {
         if Self.emulatorHosts.contains(i.upper) {
             return EnvVar(name: i.name, disposition: .removed, value: .unset,
                           reason: "pointed a Google SDK at a local emulator, which is not deployed: the code calls the AWS service that replaces it")
-        }
-        if i.upper == "GOOGLE_APPLICATION_CREDENTIALS" {
-            return EnvVar(name: i.name, disposition: .removed, value: .unset,
-                          reason: "a key file on the developer's machine: AWS SDKs use the task role; a Google key the code still needs belongs in a secret")
         }
         return nil
     }
