@@ -3,8 +3,8 @@ import Foundation
 /// Reads the dependency manifests and source files in a service's local build context, so the planner
 /// can see which SDKs the code uses without doing I/O itself. Bounded: folders to a fixed depth, a fixed
 /// number of entries visited and files kept, each file under a size limit; dependency, virtualenv,
-/// build-output, test and hidden folders are skipped. Manifests come first, then sources, each sorted by
-/// path, so the result is deterministic. Unreadable or oversized files are skipped.
+/// build-output, test and hidden folders are skipped. Manifests come first, then sources, each shallowest
+/// first and by name within a folder, so the result is deterministic. Unreadable or oversized files are skipped.
 public enum BuildContextFiles {
     static let maxDepth = 5
     static let maxEntries = 4000
@@ -66,7 +66,7 @@ public enum BuildContextFiles {
         }
         var out: [ContextFile] = []
         for (kind, paths) in [(ContextFile.Kind.manifest, manifests), (.source, sources)] {
-            for path in paths.sorted() where out.count < maxFiles {
+            for path in paths where out.count < maxFiles {
                 guard let text = read(root + "/" + path) else { continue }
                 out.append(ContextFile(path: path, kind: kind, text: text))
             }
