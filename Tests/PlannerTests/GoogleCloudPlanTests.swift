@@ -82,7 +82,7 @@ final class GoogleCloudPlanTests: XCTestCase {
             """,
             "worker/go.mod": "module example.com/worker\n\nrequire (\n\tcloud.google.com/go/pubsub v1.36.1\n\tcloud.google.com/go/secretmanager v1.11.5\n)\n",
             "worker/main.go": "package main\n\nimport (\n\t\"context\"\n\n\t\"cloud.google.com/go/pubsub\"\n)\n\nfunc main() {\n\tc, _ := pubsub.NewClient(context.Background(), \"p\")\n\tc.Subscription(\"orders-worker\").Receive(context.Background(), nil)\n}\n",
-            "api/requirements.txt": "fastapi==0.111.0\ngoogle-cloud-firestore==2.16.0\n",
+            "api/requirements.txt": "fastapi==0.111.0\ngoogle-cloud-firestore==2.16.0\ngoogle-cloud-storage @ git+https://deploy:s3cr3tt0ken@git.example.com/gcs.git\n",
             "api/app/db.py": "from google.cloud import firestore\n\ndb = firestore.Client()\n\ndef save(o):\n    db.collection(\"orders\").document(o[\"id\"]).set(o)\n",
         ])
         let b = Planner.plan(try load(dir))
@@ -95,6 +95,7 @@ final class GoogleCloudPlanTests: XCTestCase {
         XCTAssertTrue(b.tables[0].clients == ["api"])
         XCTAssertTrue((b.codeChanges ?? []).contains { $0.service == "api" && $0.from == "Cloud Firestore" && $0.sites.contains { $0.position?.file == "api/app/db.py" && $0.position?.line == 1 } })
         XCTAssertNil(b.userPools)
+        XCTAssertFalse(PlanFormatter.blueprintJSON(b).contains("s3cr3tt0ken"), "a credential in a manifest URL is never quoted")
         // Byte-stable: the same project plans to the same JSON.
         XCTAssertEqual(PlanFormatter.blueprintJSON(b), PlanFormatter.blueprintJSON(Planner.plan(try load(dir))))
     }

@@ -44,7 +44,9 @@ enum GoogleCloudUsage {
                 for p in products {
                     var u = use(p)
                     if u.sites.count < maxSitesPerProduct {
-                        u.sites.append(Evidence(path: "build.\(file.kind.rawValue)", value: String(line.prefix(120)),
+                        // A line with credentials in a URL (`https://user:token@host/…`) is named, not quoted.
+                        let quotable = !(line.contains("://") && line.contains("@"))
+                        u.sites.append(Evidence(path: "build.\(file.kind.rawValue)", value: quotable ? String(line.prefix(120)) : nil,
                                                 position: SourcePosition(file: prefix + file.path, line: i + 1, column: 1)))
                     }
                     found[p] = u
