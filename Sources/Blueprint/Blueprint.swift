@@ -34,6 +34,10 @@ public struct Blueprint: Sendable, Codable, Equatable {
     /// EFS file systems for the named volumes of container workloads.
     public var fileSystems: [FileSystem]
     public var iot: IoTCoreSetup?
+    /// Cognito user pools replacing a hosted identity provider; nil when there are none.
+    public var userPools: [UserPool]?
+    /// Code the app must change for services replaced by AWS ones (by service, then `from`); nil when none.
+    public var codeChanges: [CodeChange]?
     public var secrets: [SecretSpec]
     public var parameters: [ParameterSpec]
     public var roles: [IAMRole]
@@ -99,6 +103,8 @@ public struct Blueprint: Sendable, Codable, Equatable {
         self.networkLoadBalancer = nil
         self.capacityProviders = nil
         self.batch = nil
+        self.userPools = nil
+        self.codeChanges = nil
     }
 
     // Lookups by name for renderers.

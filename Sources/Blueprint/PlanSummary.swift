@@ -10,6 +10,8 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     /// CloudFormation resource type → count (the JSON object's keys sort when encoded sorted).
     public var resources: [String: Int]
     public var findings: [Finding]
+    /// What the app's code must change for replaced cloud services (Google Cloud, Firebase); absent when nothing.
+    public var codeChanges: [CodeChange]?
 
     /// One compose service.
     public struct Service: Sendable, Codable, Equatable {
@@ -70,5 +72,6 @@ public struct PlanSummary: Sendable, Codable, Equatable {
         }
         self.resources = ResourceCounter.count(blueprint)
         self.findings = blueprint.findings
+        self.codeChanges = blueprint.codeChanges
     }
 }

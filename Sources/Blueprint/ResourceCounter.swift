@@ -132,6 +132,8 @@ public enum ResourceCounter {
             add("AWS::EFS::MountTarget", mountTargetAZs)
             add("AWS::EFS::AccessPoint", fs.accessPoints.count)
         }
+        add("AWS::Cognito::UserPool", b.userPools?.count ?? 0)
+        add("AWS::Cognito::UserPoolClient", b.userPools?.count ?? 0)
         if b.iot != nil {
             add("AWS::IoT::ThingType")
             add("AWS::IoT::Policy")

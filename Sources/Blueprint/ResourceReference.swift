@@ -6,6 +6,8 @@ public struct ResourceReference: Sendable, Codable, Equatable, Hashable {
         case iotTopic, iotClient, repository, namespace, cluster
         /// An EFS file system (`Blueprint.fileSystems[].name`) or one of its access points (by volume name).
         case fileSystem, accessPoint
+        /// A Cognito user pool (`Blueprint.userPools[].name`): attribute `id`, `client` (the app client id) or the ARN.
+        case userPool
         /// A literal ARN or ARN pattern in `name`.
         case arn
     }

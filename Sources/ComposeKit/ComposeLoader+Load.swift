@@ -70,6 +70,8 @@ public enum ComposeLoader {
         }
         // Evidence beside the compose files: the routes a reverse proxy's own configuration declares.
         for i in services.indices { services[i].proxyRoutes = ProxyConfigFiles.routes(for: services[i]) }
+        // And what the code in a build context uses: its dependency manifests and source files.
+        for i in services.indices { services[i].contextFiles = BuildContextFiles.files(for: services[i]) }
         project.services = services.sorted { $0.name < $1.name }
         project.disabledServices = disabled.sorted { $0.name < $1.name }
         project.networks = try TopLevelSyntax.networks(root["networks"])

@@ -65,6 +65,9 @@ public enum PlanFormatter {
             }
             out += "Environment: \(counts.joined(separator: ", ")) (--format json or markdown lists each variable)\n"
         }
+        if let changes = b.codeChanges, !changes.isEmpty {
+            out += "Code changes: " + changes.map { "\($0.service) \($0.from) → \($0.to)" }.joined(separator: "; ") + " (--format markdown lists the calls and lines)\n"
+        }
         out += "Resources: \(ResourceCounter.total(b)) CloudFormation resources\n"
         out += findingsText(b.findings)
         return out
@@ -96,6 +99,7 @@ public enum PlanFormatter {
             out += "\n## Environment\n\n| Service | Variable | Disposition | Why |\n|---|---|---|---|\n"
             for e in env { out += "| \(cell(e.service)) | `\(e.name)` | \(e.disposition.rawValue) | \(cell(e.reason)) |\n" }
         }
+        out += codeChangesMarkdown(b.codeChanges ?? [])
         let counts = ResourceCounter.count(b)
         out += "\n## Resources\n\n| Type | Count |\n|---|---|\n"
         for (type, n) in counts.sorted(by: { $0.key < $1.key }) { out += "| `\(type)` | \(n) |\n" }
@@ -103,6 +107,22 @@ public enum PlanFormatter {
         if b.findings.isEmpty { out += "None.\n" }
         for f in b.findings {
             out += "- **\(f.severity.rawValue)** `\(f.id)` \(cell(f.message)) — fix: \(cell(f.fix))\(f.waiver.map { " (waived: \(cell($0)))" } ?? "")\n"
+        }
+        return out
+    }
+
+    /// Per service and replaced service: the AWS one, the calls to swap and the lines that use the old SDK.
+    static func codeChangesMarkdown(_ changes: [CodeChange]) -> String {
+        guard !changes.isEmpty else { return "" }
+        var out = "\n## Code changes\n"
+        for c in changes {
+            out += "\n### \(c.service): \(c.from) → \(c.to)\n\n"
+            if let e = c.element { out += "Replaced by `\(e)`.\n\n" }
+            for s in c.swaps { out += "- \(s)\n" }
+            let sites = c.sites.map { e in
+                e.position.map { "- `\($0.file):\($0.line)`" + (e.value.map { " `\($0.replacingOccurrences(of: "`", with: "'"))`" } ?? "") } ?? "- `\(e.path)`"
+            }
+            if !sites.isEmpty { out += "\nSeen in:\n\n" + sites.joined(separator: "\n") + "\n" }
         }
         return out
     }

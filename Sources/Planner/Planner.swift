@@ -36,6 +36,7 @@ public enum Planner {
         DataStoreBuilder.run(ctx)
         WorkloadBuilder.run(ctx)
         IoTRuleDelivery.run(ctx)
+        GoogleCloudBuilder.run(ctx)
         FileSystemBuilder.run(ctx)
         DataDirectoryBuckets.run(ctx)
         TrainingJobs.run(ctx)

@@ -11,7 +11,7 @@ public enum PolicyPack {
         HTTPRedirect(), TLSCertificate(), DropInvalidHeaders(), WAFAtProd(),
         PrivilegedContainer(), SecretInPlainEnv(), HealthChecks(), ContainerLogging(), ContainerInsights(),
         ImageLatestTag(), ECRScanOnPush(), ECRImmutableTags(),
-        IoTPolicyWildcard(), AlarmsPresent(), ResourceTags(),
+        IoTPolicyWildcard(), UserPoolHardening(), AlarmsPresent(), ResourceTags(),
         DevOnlyFlags(), SecretDevDefault(),
     ]
 

@@ -26,6 +26,7 @@ public struct CostEstimator: Sendable {
         }
         let total = Self.cents(b.lines.reduce(0) { $0 + $1.monthly })
         var notes = b.missing
+        notes.append(contentsOf: b.remarks)
         notes.append(contentsOf: Self.standingNotes(lines: lines))
         var report = CostReport(region: blueprint.region, tier: blueprint.tier, totalMonthly: total, lines: lines,
                                 assumptions: b.assumptions.values.sorted { $0.key < $1.key }, notes: notes)

@@ -47,6 +47,7 @@ public struct UsageProfile: Sendable, Equatable {
         Key(name: "dynamodb_reads_million", unit: "million RRU", help: "DynamoDB read request units per table per month", dev: 0.5, mvp: 5, prod: 50),
         Key(name: "dynamodb_storage_gb", unit: "GB", help: "Data stored per DynamoDB table", dev: 1, mvp: 5, prod: 25),
         Key(name: "iot_devices", unit: "devices", help: "Devices connected to IoT Core around the clock", dev: 5, mvp: 50, prod: 500),
+        Key(name: "cognito_mau", unit: "monthly active users", help: "Users who sign in to a Cognito user pool in a month (the first 10,000 are free)", dev: 50, mvp: 2_000, prod: 25_000),
         Key(name: "iot_messages_million", unit: "million messages", help: "MQTT messages (5 KB units) per month", dev: 0.1, mvp: 1, prod: 10),
         Key(name: "ecr_gb_per_repository", unit: "GB", help: "Image storage per ECR repository (lifecycle keeps the last 10 images)", dev: 1, mvp: 2, prod: 3),
         Key(name: "secret_api_calls", unit: "calls", help: "Secrets Manager API calls per month (tasks read secrets at start)", dev: 1_000, mvp: 10_000, prod: 100_000),

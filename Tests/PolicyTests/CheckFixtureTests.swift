@@ -50,6 +50,7 @@ final class CheckFixtureTests: XCTestCase {
         Case(id: "FERRY-DB-001", note: "public RDS") { $0.set("Database", "PubliclyAccessible", true) },
         Case(id: "FERRY-DB-002", note: "unencrypted RDS") { $0.set("Database", "StorageEncrypted", nil) },
         Case(id: "FERRY-DB-003", note: "no deletion protection", tier: .mvp) { $0.set("Database", "DeletionProtection", false) },
+        Case(id: "FERRY-AUTH-001", note: "user pool unprotected at prod") { $0.set("Users", "DeletionProtection", "INACTIVE") },
         Case(id: "FERRY-DB-004", note: "no snapshot policy") { $0.setAttribute("Database", "DeletionPolicy", nil) },
         Case(id: "FERRY-DB-005", note: "single-AZ at prod") { $0.set("Database", "MultiAZ", false) },
         Case(id: "FERRY-CACHE-001", note: "cache at rest") { $0.set("Cache", "AtRestEncryptionEnabled", false) },

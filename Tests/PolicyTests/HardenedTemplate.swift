@@ -92,6 +92,8 @@ enum HardenedTemplate {
                 ["Effect": "Allow", "Action": "iot:Connect", "Resource": ["Fn::Sub": "arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:client/${!iot:Connection.Thing.ThingName}"]],
                 ["Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"], "Resource": ["Fn::Sub": "arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:topic/devices/${!iot:Connection.Thing.ThingName}/data"]],
             ]]]],
+            "Users": ["Type": "AWS::Cognito::UserPool", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Retain", "Properties": [
+                "Policies": ["PasswordPolicy": ["MinimumLength": 12]], "DeletionProtection": "ACTIVE", "MfaConfiguration": "OPTIONAL"]],
             "AlarmTopic": ["Type": "AWS::SNS::Topic", "Properties": ["Tags": tags]],
             "Alb5xxAlarm": ["Type": "AWS::CloudWatch::Alarm", "Properties": [
                 "MetricName": "HTTPCode_Target_5XX_Count", "AlarmActions": [ref("AlarmTopic")]]],

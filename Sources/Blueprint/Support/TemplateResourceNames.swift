@@ -25,6 +25,7 @@ public enum TemplateResourceNames {
                                         "DatabaseParameterGroup", "Cache", "CacheSubnetGroup", "Broker", "Domain"])
         add(b.buckets.map(\.name), ["Bucket", "BucketPolicy"])
         add(b.tables.map(\.name), ["Table"])
+        add(b.userPools?.map(\.name) ?? [], ["UserPool", "UserPoolClient"])
         add(b.fileSystems.map(\.name), ["FileSystem", "MountTarget"])
         add(b.fileSystems.flatMap { $0.accessPoints.map(\.name) }, ["AccessPoint"])
         add(b.secrets.map(\.name), ["Secret"])

@@ -105,6 +105,7 @@ public enum BlueprintValidator {
             case .cluster: defined = b.cluster != nil
             case .fileSystem: defined = b.fileSystems.contains { $0.name == ref.name }
             case .accessPoint: defined = b.fileSystems.contains { fs in fs.accessPoints.contains { $0.name == ref.name } }
+            case .userPool: defined = b.userPools?.contains { $0.name == ref.name } ?? false
             }
             return defined ? nil : "reference to \(ref.kind.rawValue) \(ref.name), which the Blueprint does not define"
         }

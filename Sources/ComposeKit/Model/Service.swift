@@ -51,6 +51,9 @@ public struct Service: Sendable, Equatable {
     /// Routes read from the reverse-proxy configuration the service mounts or builds with (nginx);
     /// not a Compose key (see `ProxyConfigFiles`).
     public var proxyRoutes: [ProxyRoute] = []
+    /// Dependency manifests and source files of the local build context; not a Compose key (see
+    /// `BuildContextFiles`).
+    public var contextFiles: [ContextFile] = []
     /// What interpolation put into each word of `command`, `entrypoint` and `healthcheck.test`,
     /// keyed like `locations` (`command[2]`, `healthcheck.test[1]`); words with no `$` are absent.
     /// Offsets are into the word. Lets the planner tell which characters came from which variable.

@@ -57,6 +57,12 @@ enum IdentityBuilder {
                 guard let queue = rule.queueName else { continue }
                 st.append(PolicyStatement(sid: "ReceiveDeviceMessages", actions: ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
                                           resources: [.arn("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:\(queue)")]))
+            // Token checks need no permission (the pool's keys are public); managing users does.
+            let pools = (b.userPools ?? []).filter { $0.clients.contains(w.name) }
+            if !pools.isEmpty {
+                st.append(PolicyStatement(sid: "ManageUsers", actions: ["cognito-idp:AdminCreateUser", "cognito-idp:AdminDeleteUser", "cognito-idp:AdminGetUser",
+                                                                        "cognito-idp:AdminUpdateUserAttributes", "cognito-idp:ListUsers"],
+                                          resources: pools.map { ResourceReference(kind: .userPool, name: $0.name) }))
             }
             st += FileSystemBuilder.statements(for: w, b)
             if let f = ctx.facts(w.name) { st += f.overrides.awsRoleStatements }

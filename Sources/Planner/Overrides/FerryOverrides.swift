@@ -30,6 +30,8 @@ struct ServiceOverrides {
     var credentials: StoreCredentials?
     var tables: [TableOverride] = []
     var bucketName: String?
+    /// `x-ferry.auth`: `cognito` (default) or `firebase`/`external` to keep a hosted identity provider.
+    var auth: String?
     var bucketVersioning: Bool?
     var lifecycleDays: Int?
     var expireDays: Int?
@@ -81,7 +83,7 @@ enum OverrideParser {
         "cpu", "memory", "replicas", "desired", "count", "scaling", "autoscaling", "min", "max", "schedule", "skip",
         "name", "env", "environment", "engine", "version", "engineversion", "instanceclass", "instance", "instancetype", "storage", "credentials",
         "table", "tables", "partitionkey", "sortkey", "ttl", "bucket", "versioning", "lifecycle", "expire", "expiredays",
-        "cors", "topics", "waive", "domain", "certificate", "volumes", "directories", "training",
+        "cors", "topics", "waive", "domain", "certificate", "volumes", "directories", "training", "auth",
     ].map(ExtensionReader.normalize))
 
     static func parse(service: Service) -> ServiceOverrides {
@@ -159,6 +161,7 @@ enum OverrideParser {
         if let r = x.child("version", "engineversion"), let v = r.string { o.engineVersion = v; note(&o, "version", r, s) }
         if let r = x.child("instanceclass", "instance", "instancetype"), let v = r.string { o.instanceClass = v; note(&o, "instance", r, s) }
         if let r = x.child("storage"), let v = r.int, v > 0 { o.storageGB = v; note(&o, "storage", r, s) }
+        if let r = x.child("auth"), let v = r.string { o.auth = v.lowercased(); note(&o, "auth", r, s) }
         if let r = x.child("credentials") {
             switch r.string?.lowercased() {
             case "managed"?, "rds-managed"?, "service"?: o.credentials = .service; note(&o, "credentials", r, s)

@@ -12,6 +12,10 @@ struct LineBuilder {
     private(set) var lines: [CostLine] = []
     private(set) var missing: [String] = []
     private(set) var assumptions: [String: UsageAssumption] = [:]
+    /// What an estimate should say beside its lines (a free tier that covers the usage).
+    private(set) var remarks: [String] = []
+
+    mutating func remark(_ text: String) { remarks.append(text) }
 
     init(catalog: PriceCatalog, region: String, usage: UsageProfile, options: EstimateOptions) {
         self.catalog = catalog

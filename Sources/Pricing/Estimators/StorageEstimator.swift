@@ -28,6 +28,15 @@ enum StorageEstimator {
             let gb = b.assume("dynamodb_storage_gb", for: t.name)
             b.add(r, "dynamodb", "storage-gb-month", quantity: gb, "\(num(gb)) GB stored")
         }
+        // Cognito Essentials (the tier new pools get): the first 10,000 monthly active users are free.
+        for pool in blueprint.userPools ?? [] {
+            let mau = b.assume("cognito_mau", for: pool.name)
+            let billable = max(0, mau - 10_000)
+            b.add("userPools.\(pool.name)", "cognito", "mau-essentials", quantity: billable, "\(num(mau)) monthly active users − 10,000 free")
+            if billable == 0 {
+                b.remark("userPools.\(pool.name): \(num(mau)) monthly active users are within Cognito's 10,000 free; each one above costs $\(b.catalog.price("cognito", "mau-essentials", in: b.region).map { String($0.usd) } ?? "0.015")")
+            }
+        }
         if let iot = blueprint.iot {
             let r = "iot.\(iot.replaces)"
             let devices = b.assume("iot_devices", for: iot.replaces)

@@ -174,6 +174,13 @@ struct CFNContext {
             guard b.fileSystems.contains(where: { fs in fs.accessPoints.contains { $0.name == ref.name } }) else { return missing(ref) }
             let id = names.accessPoint(ref.name)
             return attribute == "id" ? .ref(id) : .getAtt(id, "Arn")
+        case .userPool:
+            guard blueprint.userPools?.contains(where: { $0.name == ref.name }) ?? false else { return missing(ref) }
+            switch attribute {
+            case "id": return .ref(names.id(ref.name, "UserPool"))
+            case "client": return .ref(names.id(ref.name, "UserPoolClient"))
+            default: return .getAtt(names.id(ref.name, "UserPool"), "Arn")
+            }
         }
     }
 

@@ -36,6 +36,7 @@ public enum CloudFormationRenderer {
         StorageSection.render(&c)
         FileSystemSection.render(&c)
         IoTSection.render(&c)
+        UserPoolSection.render(&c)
         ObservabilitySection.render(&c)
         OutputSection.render(&c)
         if blueprint.network.existingVpcId != nil { NetworkSection.pruneUnusedSubnetParameters(&c) }

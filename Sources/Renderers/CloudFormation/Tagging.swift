@@ -5,10 +5,11 @@ import Blueprint
 enum Tagging {
     /// Types whose `Tags` is a map of key to value.
     static let mapTagged: Set<String> = ["AWS::SSM::Parameter", "AWS::MSK::Cluster", "AWS::Batch::ComputeEnvironment",
-                                         "AWS::Batch::JobQueue", "AWS::Batch::JobDefinition"]
+                                         "AWS::Batch::JobQueue", "AWS::Batch::JobDefinition", "AWS::Cognito::UserPool"]
     /// Types whose tags property has another name.
     static let propertyName: [String: String] = [
         "AWS::Budgets::Budget": "ResourceTags", "AWS::EFS::FileSystem": "FileSystemTags", "AWS::EFS::AccessPoint": "AccessPointTags",
+        "AWS::Cognito::UserPool": "UserPoolTags",
     ]
     /// Types that take no tags at all.
     static let untaggable: Set<String> = [
@@ -19,6 +20,7 @@ enum Tagging {
         "AWS::CloudWatch::Dashboard", "AWS::SNS::Subscription", "AWS::Route53::RecordSet", "AWS::EFS::MountTarget",
         "AWS::CloudWatch::Dashboard", "AWS::SNS::Subscription", "AWS::Route53::RecordSet",
         "AWS::EC2::LaunchTemplate", "AWS::IAM::InstanceProfile", "AWS::ECS::ClusterCapacityProviderAssociations",
+        "AWS::Cognito::UserPoolClient",
     ]
     /// Types whose tags say whether instances they launch inherit them.
     static let propagated: Set<String> = ["AWS::AutoScaling::AutoScalingGroup"]

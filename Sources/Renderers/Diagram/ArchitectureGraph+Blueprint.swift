@@ -98,6 +98,10 @@ extension ArchitectureGraph {
                               details: ["DynamoDB table"], tier: .data, shape: .database))
             for client in table.clients { edges.append(Edge(from: "workload:" + client, to: "table:" + table.name)) }
         }
+        for pool in (b.userPools ?? []).sorted(by: { $0.name < $1.name }) {
+            nodes.append(Node(key: "userpool:" + pool.name, title: pool.name, details: ["Cognito user pool"], tier: .data, shape: .database))
+            for client in pool.clients { edges.append(Edge(from: "workload:" + client, to: "userpool:" + pool.name)) }
+        }
         for fs in b.fileSystems.sorted(by: { $0.name < $1.name }) {
             nodes.append(Node(key: "efs:" + fs.name, title: fs.name,
                               details: ["EFS: " + fs.accessPoints.map(\.name).joined(separator: ", ")], tier: .data, shape: .database))

@@ -154,6 +154,7 @@ struct GuideContext {
         case .cluster: what = "ECS cluster " + Markdown.code(blueprint.cluster?.name ?? name)
         case .fileSystem: what = "EFS file system " + Markdown.code(name)
         case .accessPoint: what = "EFS access point for volume " + Markdown.code(name)
+        case .userPool: what = "Cognito user pool " + Markdown.code(name)
         case .arn: what = Markdown.code(name)
         }
         guard let attribute = reference.attribute, reference.kind != .arn else { return what }

@@ -29,6 +29,7 @@ public enum GuideRenderer {
             MappingSection(),
             NotCarriedOverSection(),
             EnvironmentSection(),
+            CodeChangesSection(),
             ChecklistSection(),
             CostSection(),
             FindingsSection(),

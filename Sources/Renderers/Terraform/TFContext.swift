@@ -193,6 +193,13 @@ final class TFContext {
         case .accessPoint:
             guard b.fileSystems.contains(where: { fs in fs.accessPoints.contains { $0.name == ref.name } }) else { return missing(ref) }
             return .expression("aws_efs_access_point.\(l).\(attribute == "id" ? "id" : "arn")")
+        case .userPool:
+            guard b.userPools?.contains(where: { $0.name == ref.name }) ?? false else { return missing(ref) }
+            switch attribute {
+            case "id": return .expression("aws_cognito_user_pool.\(l).id")
+            case "client": return .expression("aws_cognito_user_pool_client.\(l).id")
+            default: return .expression("aws_cognito_user_pool.\(l).arn")
+            }
         }
     }
 

@@ -47,6 +47,7 @@ public enum TerraformRenderer {
         ObservabilityLayer.render(c)
         OutputsFile.render(c)
         IoTLayer.render(c)
+        UserPoolLayer.render(c)
         if blueprint.templateOverlay != nil { c.unsupported("the x-aws-cloudformation overlay (CloudFormation only)") }
 
         var hcl: [HCLFile] = ProjectFiles.files(c)

@@ -48,6 +48,7 @@ final class TerraformParityTests: XCTestCase {
         "AWS::Batch::ComputeEnvironment": ["aws_batch_compute_environment"], "AWS::Batch::JobQueue": ["aws_batch_job_queue"],
         "AWS::Batch::JobDefinition": ["aws_batch_job_definition"],
         "AWS::IoT::TopicRule": ["aws_iot_topic_rule"], "AWS::SQS::Queue": ["aws_sqs_queue"],
+        "AWS::Cognito::UserPool": ["aws_cognito_user_pool"], "AWS::Cognito::UserPoolClient": ["aws_cognito_user_pool_client"],
     ]
     /// Types with no one-to-one counterpart: Terraform folds them into another resource, or the Terraform
     /// output does not hold them yet (its README and `ferry generate` list those).

@@ -50,6 +50,7 @@ enum EnvClassifier {
         DevOnlyFlag(),
         ReplacedCredential(),
         LocalEmulatorEndpoint(),
+        GoogleCloudLocalSetting(),
         ConnectionStringRewrite(),
         ServiceURLRewrite(),
         PublicURLRewrite(),

@@ -20,6 +20,15 @@ struct DevToolRole: RoleRule {
             v.instead = note
             return v
         }
+        // `gcloud beta emulators firestore start`, `firebase emulators:start`: what it runs says what it is.
+        if let marker = GoogleCloudUsage.emulatorCommand(f) {
+            var v = Verdicts.make(.devtool, .none, rule: name, reason: "runs a Google Cloud emulator (\(marker)): development only",
+                                  evidence: [f.evidence(f.service.entrypoint != nil ? "entrypoint" : "command", marker)],
+                                  alternatives: [Alternative(choice: "ecs-fargate", whyNot: "an emulator stands in for a managed service; set x-ferry.role to deploy it anyway")])
+            v.instead = "the app uses the AWS service that replaces the Google one"
+            v.weight = EvidenceWeights.technologyImage
+            return v
+        }
         if f.isInteractive && f.containerPorts.isEmpty && ctx.graph.callers(of: f.name).isEmpty {
             var v = Verdicts.make(.devtool, .none, rule: name,
                                   reason: "interactive shell (tty and stdin_open, no ports, nothing connects to it): nothing to serve on AWS",
