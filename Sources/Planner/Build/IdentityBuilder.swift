@@ -57,6 +57,7 @@ enum IdentityBuilder {
                 guard let queue = rule.queueName else { continue }
                 st.append(PolicyStatement(sid: "ReceiveDeviceMessages", actions: ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
                                           resources: [.arn("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:\(queue)")]))
+            }
             // Token checks need no permission (the pool's keys are public); managing users does.
             let pools = (b.userPools ?? []).filter { $0.clients.contains(w.name) }
             if !pools.isEmpty {
