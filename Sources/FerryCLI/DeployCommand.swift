@@ -67,6 +67,7 @@ struct DeployCommand: AsyncParsableCommand {
         var planning = PlanningOptions()
         planning.region = aws.region
         planning.environment = environment
+        planning.budget = nil  // every option of a hand-made ParsableArguments must be set before it is read
         try planning.validate()
     }
 
@@ -76,6 +77,7 @@ struct DeployCommand: AsyncParsableCommand {
         planning.tier = tier
         planning.region = aws.region
         planning.environment = environment
+        planning.budget = nil
         var options = planning.planOptions
         options.allowHTTP = allowHTTP
         return options
