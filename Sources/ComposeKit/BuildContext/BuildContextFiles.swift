@@ -78,11 +78,5 @@ public enum BuildContextFiles {
         manifestNames.contains(name) || (name.hasPrefix("requirements") && name.hasSuffix(".txt"))
     }
 
-    static func read(_ path: String) -> String? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              (attributes[.type] as? FileAttributeType) == .typeRegular,
-              let size = attributes[.size] as? Int, size <= maxBytes,
-              let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func read(_ path: String) -> String? { BoundedFile.text(at: path, maxBytes: maxBytes) }
 }
