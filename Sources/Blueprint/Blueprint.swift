@@ -36,6 +36,8 @@ public struct Blueprint: Sendable, Codable, Equatable {
     public var iot: IoTCoreSetup?
     /// Cognito user pools replacing a hosted identity provider; nil when there are none.
     public var userPools: [UserPool]?
+    /// SNS topics with their SQS subscriptions (replacing Cloud Pub/Sub); nil when there are none.
+    public var messageTopics: [MessageTopic]?
     /// Code the app must change for services replaced by AWS ones (by service, then `from`); nil when none.
     public var codeChanges: [CodeChange]?
     public var secrets: [SecretSpec]
@@ -104,6 +106,7 @@ public struct Blueprint: Sendable, Codable, Equatable {
         self.capacityProviders = nil
         self.batch = nil
         self.userPools = nil
+        self.messageTopics = nil
         self.codeChanges = nil
     }
 
@@ -115,6 +118,12 @@ public struct Blueprint: Sendable, Codable, Equatable {
     public func role(named name: String) -> IAMRole? { roles.first { $0.name == name } }
     public func bucket(named name: String) -> Bucket? { buckets.first { $0.name == name } }
     public func table(named name: String) -> DynamoDBTable? { tables.first { $0.name == name } }
+    public func messageTopic(named name: String) -> MessageTopic? { messageTopics?.first { $0.name == name } }
+    /// A subscription by name, with the topic it belongs to.
+    public func subscription(named name: String) -> (topic: MessageTopic, subscription: MessageSubscription)? {
+        for t in messageTopics ?? [] { if let s = t.subscriptions.first(where: { $0.name == name }) { return (t, s) } }
+        return nil
+    }
     public func fileSystem(named name: String) -> FileSystem? { fileSystems.first { $0.name == name } }
     public func servicePlan(named name: String) -> ServicePlan? { services.first { $0.name == name } }
 }

@@ -134,6 +134,11 @@ public enum ResourceCounter {
         }
         add("AWS::Cognito::UserPool", b.userPools?.count ?? 0)
         add("AWS::Cognito::UserPoolClient", b.userPools?.count ?? 0)
+        let subscriptions = b.messageTopics?.reduce(0) { $0 + $1.subscriptions.count } ?? 0
+        add("AWS::SNS::Topic", b.messageTopics?.count ?? 0)
+        add("AWS::SQS::Queue", 2 * subscriptions)
+        add("AWS::SQS::QueuePolicy", subscriptions)
+        add("AWS::SNS::Subscription", subscriptions)
         if b.iot != nil {
             add("AWS::IoT::ThingType")
             add("AWS::IoT::Policy")

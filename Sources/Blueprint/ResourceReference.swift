@@ -8,6 +8,11 @@ public struct ResourceReference: Sendable, Codable, Equatable, Hashable {
         case fileSystem, accessPoint
         /// A Cognito user pool (`Blueprint.userPools[].name`): attribute `id`, `client` (the app client id) or the ARN.
         case userPool
+        /// An SNS topic of `Blueprint.messageTopics` (attribute `arn` or `name`).
+        case messageTopic
+        /// The SQS queue of a subscription of `Blueprint.messageTopics`, by subscription name
+        /// (attribute `url`, `arn`, `name`; `deadLetterArn` for its dead-letter queue).
+        case queue
         /// A literal ARN or ARN pattern in `name`.
         case arn
     }

@@ -51,6 +51,7 @@ public struct UsageProfile: Sendable, Equatable {
         Key(name: "iot_messages_million", unit: "million messages", help: "MQTT messages (5 KB units) per month", dev: 0.1, mvp: 1, prod: 10),
         Key(name: "ecr_gb_per_repository", unit: "GB", help: "Image storage per ECR repository (lifecycle keeps the last 10 images)", dev: 1, mvp: 2, prod: 3),
         Key(name: "secret_api_calls", unit: "calls", help: "Secrets Manager API calls per month (tasks read secrets at start)", dev: 1_000, mvp: 10_000, prod: 100_000),
+        Key(name: "topic_messages_million", unit: "million messages", help: "Messages published to each SNS topic per month (each subscription's queue receives every one)", dev: 0.1, mvp: 1, prod: 10),
         Key(name: "queue_requests_million", unit: "million requests", help: "SQS requests per queue per month", dev: 0.1, mvp: 1, prod: 10),
         Key(name: "broker_storage_gb", unit: "GB", help: "Storage of each message broker, document or search cluster", dev: 20, mvp: 20, prod: 100),
         Key(name: "efs_storage_gb", unit: "GB", help: "Files on each EFS volume (compose named volume)", dev: 1, mvp: 5, prod: 20),

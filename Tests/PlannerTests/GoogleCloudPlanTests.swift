@@ -48,8 +48,10 @@ final class GoogleCloudPlanTests: XCTestCase {
         let dir = StackLoading.repoRoot.appendingPathComponent("examples/firebase")
         let b = Planner.plan(try load(dir))
         XCTAssertEqual(b.role("emulators"), .devtool)
-        XCTAssertEqual(Set(b.tables.map(\.name)), ["notes", "users"])
-        XCTAssertTrue(b.tables.allSatisfy { $0.partitionKey.name == "id" && !$0.keysAreDefault && $0.clients == ["api"] })
+        XCTAssertEqual(Set(b.tables.map(\.name)), ["notes", "users", "words"])
+        XCTAssertTrue(b.tables.allSatisfy { $0.partitionKey.name == "id" && !$0.keysAreDefault })
+        XCTAssertEqual(b.table(named: "notes")?.clients, ["api", "indexer"], "both services name the collection")
+        XCTAssertEqual(b.table(named: "users")?.clients, ["api"])
         XCTAssertEqual(b.buckets.map(\.bucketNameHint), ["notes-attachments"])
         XCTAssertEqual(b.userPools?.map(\.name), ["users"])
         XCTAssertEqual(b.env("api", "FIRESTORE_EMULATOR_HOST")?.disposition, .removed)
@@ -95,6 +97,12 @@ final class GoogleCloudPlanTests: XCTestCase {
         XCTAssertTrue(b.tables[0].clients == ["api"])
         XCTAssertTrue((b.codeChanges ?? []).contains { $0.service == "api" && $0.from == "Cloud Firestore" && $0.sites.contains { $0.position?.file == "api/app/db.py" && $0.position?.line == 1 } })
         XCTAssertNil(b.userPools)
+        // The Go worker receives from orders-worker and nothing names a topic: the topic is named after
+        // the subscription, flagged.
+        XCTAssertEqual(b.messageTopics?.map(\.name), ["orders"])
+        XCTAssertEqual(b.messageTopics?.first?.publishers, [])
+        XCTAssertEqual(b.messageTopics?.first?.subscriptions.first?.consumers, ["worker"])
+        XCTAssertTrue(b.findings.contains { $0.id == "FERRY-PLAN-PUBSUB-TOPIC" })
         XCTAssertFalse(PlanFormatter.blueprintJSON(b).contains("s3cr3tt0ken"), "a credential in a manifest URL is never quoted")
         // Byte-stable: the same project plans to the same JSON.
         XCTAssertEqual(PlanFormatter.blueprintJSON(b), PlanFormatter.blueprintJSON(Planner.plan(try load(dir))))
@@ -116,5 +124,74 @@ final class GoogleCloudPlanTests: XCTestCase {
         XCTAssertNil(b.userPools)
         XCTAssertEqual(b.codeChanges?.first?.to, "Firebase Authentication (external)")
         XCTAssertFalse(b.findings.contains { $0.id == "FERRY-PLAN-GCP-CODE" })
+    }
+
+    // MARK: Pub/Sub → SNS + SQS
+
+    func testPubSubTopicsBecomeSNSTopicsWithAQueuePerSubscription() throws {
+        let b = Planner.plan(try load(StackLoading.repoRoot.appendingPathComponent("examples/firebase")))
+        let topic = try XCTUnwrap(b.messageTopics?.first)
+        XCTAssertEqual(b.messageTopics?.map(\.name), ["note-events"])
+        XCTAssertEqual(topic.publishers, ["api"], "the API publishes; the indexer only receives")
+        XCTAssertEqual(topic.subscriptions.map(\.name), ["note-events-indexer"])
+        XCTAssertEqual(topic.subscriptions.first?.consumers, ["indexer"])
+        XCTAssertEqual(b.env("api", "SNS_TOPIC_ARN_NOTE_EVENTS")?.value, .reference(ResourceReference(kind: .messageTopic, name: "note-events", attribute: "arn")))
+        XCTAssertEqual(b.env("indexer", "SQS_QUEUE_URL_NOTE_EVENTS_INDEXER")?.value, .reference(ResourceReference(kind: .queue, name: "note-events-indexer", attribute: "url")))
+        XCTAssertNil(b.env("indexer", "SNS_TOPIC_ARN_NOTE_EVENTS"))
+        XCTAssertEqual(b.env("api", "PUBSUB_EMULATOR_HOST")?.disposition, .removed)
+        let publish = b.roles.first { $0.workload == "api" }?.statements.first { $0.sid == "PublishMessages" }
+        XCTAssertEqual(publish?.resources, [ResourceReference(kind: .messageTopic, name: "note-events")])
+        let receive = b.roles.first { $0.workload == "indexer" }?.statements.first { $0.sid == "ReceiveMessages" }
+        XCTAssertEqual(receive?.resources, [ResourceReference(kind: .queue, name: "note-events-indexer")])
+        XCTAssertFalse(b.roles.first { $0.workload == "indexer" }?.statements.contains { $0.sid == "PublishMessages" } ?? true)
+        XCTAssertFalse(b.findings.contains { $0.id == "FERRY-PLAN-PUBSUB-TOPIC" }, "the subscription is named after its topic")
+        XCTAssertEqual(b.codeChanges?.first { $0.service == "indexer" && $0.from == "Cloud Pub/Sub" }?.element, "messageTopics.note-events")
+        let counts = ResourceCounter.count(b)
+        XCTAssertEqual(counts["AWS::SNS::Topic"], 2, "the app's topic and the alarm topic")
+        XCTAssertEqual(counts["AWS::SQS::Queue"], 2, "the subscription's queue and its dead-letter queue")
+        XCTAssertEqual(counts["AWS::SQS::QueuePolicy"], 1)
+    }
+
+    func testSubscriptionsFollowTheCodeThenTheirNameAndFlagTheRest() throws {
+        let dir = try scratch([
+            "compose.yaml": """
+            services:
+              shop:
+                build: ./shop
+                ports: ["3000:3000"]
+                environment:
+                  PUBSUB_EMULATOR_HOST: pubsub:8085
+              mailer:
+                build: ./mailer
+                environment:
+                  PUBSUB_EMULATOR_HOST: pubsub:8085
+              audit:
+                build: ./audit
+                environment:
+                  PUBSUB_EMULATOR_HOST: pubsub:8085
+                  AUDIT_SUBSCRIPTION: everything
+            """,
+            "shop/package.json": "{\"dependencies\": {\"@google-cloud/pubsub\": \"^4.4.0\"}}\n",
+            "shop/index.js": "const { PubSub } = require('@google-cloud/pubsub');\nconst ps = new PubSub();\nps.topic('orders').publishMessage({ json: {} });\nps.topic('refunds').publishMessage({ json: {} });\n",
+            "mailer/requirements.txt": "google-cloud-pubsub==2.21.1\n",
+            "mailer/main.py": "import os\nfrom google.cloud import pubsub_v1\ns = pubsub_v1.SubscriberClient()\np = s.subscription_path(os.environ[\"PROJECT\"], \"orders-mailer\")\ns.subscribe(p, callback=print).result()\n",
+            "audit/package.json": "{\"dependencies\": {\"@google-cloud/pubsub\": \"^4.4.0\"}}\n",
+            "audit/index.js": "const { PubSub } = require('@google-cloud/pubsub');\nnew PubSub().topic('refunds').subscription('refund-audit').on('message', m => m.ack());\n",
+        ])
+        let b = Planner.plan(try load(dir))
+        let topics = Dictionary(uniqueKeysWithValues: (b.messageTopics ?? []).map { ($0.name, $0) })
+        XCTAssertEqual(Set(topics.keys), ["orders", "refunds"])
+        XCTAssertEqual(topics["orders"]?.publishers, ["shop"])
+        XCTAssertEqual(topics["refunds"]?.publishers, ["shop"], "a receiver naming a topic does not publish to it")
+        XCTAssertTrue(topics["orders"]?.subscriptions.contains { $0.name == "orders-mailer" && $0.consumers == ["mailer"] } ?? false, "named after its topic")
+        // The line names both; the environment's subscription has no topic in sight: flagged, on the first topic.
+        XCTAssertEqual(Set(topics["refunds"]?.subscriptions.map(\.name) ?? []), ["refund-audit"])
+        XCTAssertEqual(topics["orders"]?.subscriptions.contains { $0.name == "everything" } ?? false
+                       || topics["refunds"]?.subscriptions.contains { $0.name == "everything" } ?? false, true)
+        XCTAssertTrue(b.findings.contains { $0.id == "FERRY-PLAN-PUBSUB-TOPIC" && $0.message.contains("everything") })
+        XCTAssertFalse(b.findings.contains { $0.id == "FERRY-PLAN-PUBSUB-TOPIC" && $0.message.contains("refund-audit") })
+        XCTAssertNotNil(b.env("audit", "SQS_QUEUE_URL_REFUND_AUDIT"))
+        XCTAssertNotNil(b.env("mailer", "SQS_QUEUE_URL_ORDERS_MAILER"))
+        XCTAssertEqual(PlanFormatter.blueprintJSON(b), PlanFormatter.blueprintJSON(Planner.plan(try load(dir))))
     }
 }

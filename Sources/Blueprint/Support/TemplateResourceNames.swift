@@ -26,6 +26,8 @@ public enum TemplateResourceNames {
         add(b.buckets.map(\.name), ["Bucket", "BucketPolicy"])
         add(b.tables.map(\.name), ["Table"])
         add(b.userPools?.map(\.name) ?? [], ["UserPool", "UserPoolClient"])
+        add(b.messageTopics?.map(\.name) ?? [], ["Topic"])
+        add(b.messageTopics?.flatMap { $0.subscriptions.map(\.name) } ?? [], ["Queue", "DeadLetterQueue", "QueuePolicy", "Subscription"])
         add(b.fileSystems.map(\.name), ["FileSystem", "MountTarget"])
         add(b.fileSystems.flatMap { $0.accessPoints.map(\.name) }, ["AccessPoint"])
         add(b.secrets.map(\.name), ["Secret"])

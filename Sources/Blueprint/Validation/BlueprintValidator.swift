@@ -106,6 +106,8 @@ public enum BlueprintValidator {
             case .fileSystem: defined = b.fileSystems.contains { $0.name == ref.name }
             case .accessPoint: defined = b.fileSystems.contains { fs in fs.accessPoints.contains { $0.name == ref.name } }
             case .userPool: defined = b.userPools?.contains { $0.name == ref.name } ?? false
+            case .messageTopic: defined = b.messageTopic(named: ref.name) != nil
+            case .queue: defined = b.subscription(named: ref.name) != nil
             }
             return defined ? nil : "reference to \(ref.kind.rawValue) \(ref.name), which the Blueprint does not define"
         }

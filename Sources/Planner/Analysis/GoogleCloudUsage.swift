@@ -14,6 +14,8 @@ struct GoogleCloudUse: Equatable {
     var sites: [Evidence] = []
     /// Collection, topic or bucket names found in the code and environment (sorted, unique).
     var names: [String] = []
+    /// Pub/Sub: subscription names, and what the code does with messages (`PubSubUse`).
+    var pubsub: PubSubUse?
 }
 
 enum GoogleCloudUsage {
@@ -63,10 +65,14 @@ enum GoogleCloudUsage {
         }
         for (p, word) in [(GoogleCloudProduct.pubsub, "TOPIC"), (.storage, "BUCKET"), (.firestore, "COLLECTION")] where found[p] != nil {
             var u = use(p)
-            for e in f.service.environment where e.name.uppercased().contains(word) {
+            for e in f.service.environment where e.name.uppercased().contains(word) && !e.name.uppercased().contains("SUBSCRIPTION") {
                 if let v = e.value, isName(v) { u.names.append(v) }
             }
             found[p] = u
+        }
+        if var u = found[.pubsub] {
+            u.pubsub = PubSubUse.read(f)
+            found[.pubsub] = u
         }
         return found.values.map { u in
             var u = u
@@ -114,8 +120,7 @@ enum GoogleCloudUsage {
     static let namePatterns: [(GoogleCloudProduct, [String], String)] = [
         (.firestore, [#"[Cc]ollection(?:_group|Group)?\(\s*(?:\w+\s*,\s*)?["']([A-Za-z0-9_\-]+)["']"#], "firestore"),
         (.datastore, [#"[Kk]ey\(\s*["']([A-Za-z0-9_\-]+)["']"#, #"NameKey\(\s*"([A-Za-z0-9_\-]+)""#], "datastore"),
-        (.pubsub, [#"[Tt]opic(?:_path)?\(\s*(?:[\w.]+\s*,\s*)?["']([A-Za-z0-9_\-.]+)["']"#,
-                   #"[Ss]ubscription(?:_path)?\(\s*(?:[\w.]+\s*,\s*)?["']([A-Za-z0-9_\-.]+)["']"#], "pubsub"),
+        (.pubsub, [PubSubUse.topicPattern], "pubsub"),
         (.storage, [#"(?:get_)?[Bb]ucket\(\s*["']([a-z0-9][a-z0-9_\-.]+)["']"#], "storage"),
     ]
 

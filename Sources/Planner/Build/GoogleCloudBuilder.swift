@@ -4,8 +4,8 @@ import Blueprint
 /// Google Cloud and Firebase services a deployed workload's code uses (`GoogleCloudUsage`), mapped onto
 /// AWS: Firebase Authentication → a Cognito user pool, Firestore / Datastore → DynamoDB tables (one per
 /// collection the code names), Cloud Storage → S3 buckets, Secret Manager → Secrets Manager, Vertex AI /
-/// Gemini → the Gemini API kept as an external service. Pub/Sub is listed as a code change to SNS + SQS;
-/// ferry does not create topics or queues yet. Each mapping records what the code must change
+/// Gemini → the Gemini API kept as an external service, Pub/Sub → SNS topics with SQS subscriptions
+/// (`MessageTopicBuilder`). Each mapping records what the code must change
 /// (`Blueprint.codeChanges`) and one `FERRY-PLAN-GCP-CODE` finding per service lists the files.
 enum GoogleCloudBuilder {
     static let rule = "GoogleCloudBuilder"
@@ -13,6 +13,7 @@ enum GoogleCloudBuilder {
 
     static func run(_ ctx: PlanningContext) {
         var changes: [CodeChange] = []
+        var pubsub: [MessageTopicBuilder.Use] = []
         // Code sites name files relative to the project; environment evidence is named by its key (the
         // decisions keep its position), so the plan never prints where the project sits on disk.
         for f in ctx.facts where ctx.blueprint.workload(named: f.name) != nil {
@@ -38,7 +39,8 @@ enum GoogleCloudBuilder {
                 case .firestore, .datastore: change.element = tables(for: f, use, decision, ctx)
                 case .storage: change.element = buckets(for: f, use, decision, ctx)
                 case .pubsub:
-                    change.to = "Amazon SNS + SQS (create the topics and queues; ferry does not yet)"
+                    pubsub.append(MessageTopicBuilder.Use(service: f.name, shortName: ctx.blueprint.workload(named: f.name)?.shortName ?? f.name,
+                                                          use: use, decision: decision))
                 case .secretManager, .vertexAI, .gemini: break
                 }
                 mine.append(change)
@@ -61,6 +63,10 @@ enum GoogleCloudBuilder {
             changes += mine
         }
         guard !changes.isEmpty else { return }
+        let elements = MessageTopicBuilder.run(pubsub, ctx)
+        for i in changes.indices where changes[i].from == GoogleCloudProduct.pubsub.product {
+            changes[i].element = elements[changes[i].service]
+        }
         ctx.blueprint.codeChanges = changes.sorted { ($0.service, $0.from) < ($1.service, $1.from) }
     }
 

@@ -58,6 +58,16 @@ enum IdentityBuilder {
                 st.append(PolicyStatement(sid: "ReceiveDeviceMessages", actions: ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
                                           resources: [.arn("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:\(queue)")]))
             }
+            let published = (b.messageTopics ?? []).filter { $0.publishers.contains(w.name) }
+            if !published.isEmpty {
+                st.append(PolicyStatement(sid: "PublishMessages", actions: ["sns:Publish"],
+                                          resources: published.map { ResourceReference(kind: .messageTopic, name: $0.name) }))
+            }
+            let consumed = (b.messageTopics ?? []).flatMap(\.subscriptions).filter { $0.consumers.contains(w.name) }
+            if !consumed.isEmpty {
+                st.append(PolicyStatement(sid: "ReceiveMessages", actions: ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
+                                          resources: consumed.map { ResourceReference(kind: .queue, name: $0.name) }))
+            }
             // Token checks need no permission (the pool's keys are public); managing users does.
             let pools = (b.userPools ?? []).filter { $0.clients.contains(w.name) }
             if !pools.isEmpty {

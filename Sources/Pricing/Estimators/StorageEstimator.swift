@@ -37,6 +37,19 @@ enum StorageEstimator {
                 b.remark("userPools.\(pool.name): \(num(mau)) monthly active users are within Cognito's 10,000 free; each one above costs $\(b.catalog.price("cognito", "mau-essentials", in: b.region).map { String($0.usd) } ?? "0.015")")
             }
         }
+        // SNS: publishes (the first million a month are free); delivery to SQS is free. Each subscription's
+        // queue: the send, receive and delete of every message, plus its consumers' empty long polls
+        // (one 20 s wait at a time: about 130,000 a month each).
+        for topic in blueprint.messageTopics ?? [] {
+            let r = "messageTopics.\(topic.name)"
+            let m = b.assume("topic_messages_million", for: topic.name)
+            b.add(r, "sns", "requests-million", quantity: max(0, m - 1), "\(num(m)) million publishes − 1 million free")
+            for s in topic.subscriptions {
+                let polls = Double(max(1, s.consumers.count)) * b.hours * 180 / 1_000_000
+                b.add("\(r).subscriptions.\(s.name)", "sqs", "standard-requests-million", quantity: m * 3 + polls,
+                      "send, receive and delete per message + \(num(polls)) million long polls")
+            }
+        }
         if let iot = blueprint.iot {
             let r = "iot.\(iot.replaces)"
             let devices = b.assume("iot_devices", for: iot.replaces)

@@ -181,6 +181,18 @@ struct CFNContext {
             case "client": return .ref(names.id(ref.name, "UserPoolClient"))
             default: return .getAtt(names.id(ref.name, "UserPool"), "Arn")
             }
+        case .messageTopic:
+            guard b.messageTopic(named: ref.name) != nil else { return missing(ref) }
+            let id = names.id(ref.name, "Topic")
+            return attribute == "name" ? .getAtt(id, "TopicName") : .ref(id)
+        case .queue:
+            guard b.subscription(named: ref.name) != nil else { return missing(ref) }
+            switch attribute {
+            case "url", "id": return .ref(names.id(ref.name, "Queue"))
+            case "name": return .getAtt(names.id(ref.name, "Queue"), "QueueName")
+            case "deadLetterArn": return .getAtt(names.id(ref.name, "DeadLetterQueue"), "Arn")
+            default: return .getAtt(names.id(ref.name, "Queue"), "Arn")
+            }
         }
     }
 

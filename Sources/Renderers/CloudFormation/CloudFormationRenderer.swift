@@ -37,6 +37,7 @@ public enum CloudFormationRenderer {
         FileSystemSection.render(&c)
         IoTSection.render(&c)
         UserPoolSection.render(&c)
+        MessagingSection.render(&c)
         ObservabilitySection.render(&c)
         OutputSection.render(&c)
         if blueprint.network.existingVpcId != nil { NetworkSection.pruneUnusedSubnetParameters(&c) }

@@ -20,7 +20,7 @@ enum Tagging {
         "AWS::CloudWatch::Dashboard", "AWS::SNS::Subscription", "AWS::Route53::RecordSet", "AWS::EFS::MountTarget",
         "AWS::CloudWatch::Dashboard", "AWS::SNS::Subscription", "AWS::Route53::RecordSet",
         "AWS::EC2::LaunchTemplate", "AWS::IAM::InstanceProfile", "AWS::ECS::ClusterCapacityProviderAssociations",
-        "AWS::Cognito::UserPoolClient",
+        "AWS::Cognito::UserPoolClient", "AWS::SQS::QueuePolicy",
     ]
     /// Types whose tags say whether instances they launch inherit them.
     static let propagated: Set<String> = ["AWS::AutoScaling::AutoScalingGroup"]

@@ -102,6 +102,13 @@ extension ArchitectureGraph {
             nodes.append(Node(key: "userpool:" + pool.name, title: pool.name, details: ["Cognito user pool"], tier: .data, shape: .database))
             for client in pool.clients { edges.append(Edge(from: "workload:" + client, to: "userpool:" + pool.name)) }
         }
+        for topic in (b.messageTopics ?? []).sorted(by: { $0.name < $1.name }) {
+            let subscriptions = topic.subscriptions.map(\.name)
+            nodes.append(Node(key: "topic:" + topic.name, title: topic.name,
+                              details: ["SNS topic" + (subscriptions.isEmpty ? "" : " → SQS " + subscriptions.joined(separator: ", "))], tier: .data, shape: .database))
+            for p in topic.publishers { edges.append(Edge(from: "workload:" + p, to: "topic:" + topic.name)) }
+            for c in Set(topic.subscriptions.flatMap(\.consumers)).sorted() { edges.append(Edge(from: "topic:" + topic.name, to: "workload:" + c)) }
+        }
         for fs in b.fileSystems.sorted(by: { $0.name < $1.name }) {
             nodes.append(Node(key: "efs:" + fs.name, title: fs.name,
                               details: ["EFS: " + fs.accessPoints.map(\.name).joined(separator: ", ")], tier: .data, shape: .database))

@@ -222,6 +222,7 @@ enum DeployRoleTemplate {
         if b.iot != nil { services.insert("iot") }
         if b.iot?.rules.contains(where: { $0.action == .sqs }) ?? false { services.insert("sqs") }
         if !(b.userPools ?? []).isEmpty { services.insert("cognito-idp") }
+        if !(b.messageTopics ?? []).isEmpty { services.formUnion(["sns", "sqs"]) }
         if b.buckets.contains(where: \.cloudFront) { services.insert("cloudfront") }
         if b.alarmTopic != nil { services.insert("sns") }
         if b.alarmTopic?.encrypted ?? false { services.insert("kms") }

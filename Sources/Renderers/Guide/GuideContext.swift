@@ -155,6 +155,8 @@ struct GuideContext {
         case .fileSystem: what = "EFS file system " + Markdown.code(name)
         case .accessPoint: what = "EFS access point for volume " + Markdown.code(name)
         case .userPool: what = "Cognito user pool " + Markdown.code(name)
+        case .messageTopic: what = "SNS topic " + Markdown.code(name)
+        case .queue: what = "SQS queue of subscription " + Markdown.code(name)
         case .arn: what = Markdown.code(name)
         }
         guard let attribute = reference.attribute, reference.kind != .arn else { return what }

@@ -200,6 +200,17 @@ final class TFContext {
             case "client": return .expression("aws_cognito_user_pool_client.\(l).id")
             default: return .expression("aws_cognito_user_pool.\(l).arn")
             }
+        case .messageTopic:
+            guard b.messageTopic(named: ref.name) != nil else { return missing(ref) }
+            return .expression("aws_sns_topic.\(l).\(attribute == "name" ? "name" : "arn")")
+        case .queue:
+            guard b.subscription(named: ref.name) != nil else { return missing(ref) }
+            switch attribute {
+            case "url", "id": return .expression("aws_sqs_queue.\(l).url")
+            case "name": return .expression("aws_sqs_queue.\(l).name")
+            case "deadLetterArn": return .expression("aws_sqs_queue.\(l)_dlq.arn")
+            default: return .expression("aws_sqs_queue.\(l).arn")
+            }
         }
     }
 

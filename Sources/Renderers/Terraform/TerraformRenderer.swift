@@ -48,6 +48,7 @@ public enum TerraformRenderer {
         OutputsFile.render(c)
         IoTLayer.render(c)
         UserPoolLayer.render(c)
+        MessagingLayer.render(c)
         if blueprint.templateOverlay != nil { c.unsupported("the x-aws-cloudformation overlay (CloudFormation only)") }
 
         var hcl: [HCLFile] = ProjectFiles.files(c)

@@ -47,7 +47,7 @@ final class TerraformParityTests: XCTestCase {
         "AWS::IoT::ThingType": ["aws_iot_thing_type"], "AWS::IoT::Policy": ["aws_iot_policy"],
         "AWS::Batch::ComputeEnvironment": ["aws_batch_compute_environment"], "AWS::Batch::JobQueue": ["aws_batch_job_queue"],
         "AWS::Batch::JobDefinition": ["aws_batch_job_definition"],
-        "AWS::IoT::TopicRule": ["aws_iot_topic_rule"], "AWS::SQS::Queue": ["aws_sqs_queue"],
+        "AWS::IoT::TopicRule": ["aws_iot_topic_rule"], "AWS::SQS::Queue": ["aws_sqs_queue"], "AWS::SQS::QueuePolicy": ["aws_sqs_queue_policy"],
         "AWS::Cognito::UserPool": ["aws_cognito_user_pool"], "AWS::Cognito::UserPoolClient": ["aws_cognito_user_pool_client"],
     ]
     /// Types with no one-to-one counterpart: Terraform folds them into another resource, or the Terraform
@@ -67,6 +67,9 @@ final class TerraformParityTests: XCTestCase {
         ("AWS::Batch::JobDefinition", ["RetryStrategy.Attempts", "Timeout.AttemptDurationSeconds"],
          "aws_batch_job_definition", ["retry_strategy.attempts", "timeout.attempt_duration_seconds"]),
         ("AWS::EC2::Subnet", ["CidrBlock"], "aws_subnet", ["cidr_block"]),
+        ("AWS::SQS::Queue", ["VisibilityTimeout", "MessageRetentionPeriod", "SqsManagedSseEnabled"],
+         "aws_sqs_queue", ["visibility_timeout_seconds", "message_retention_seconds", "sqs_managed_sse_enabled"]),
+        ("AWS::SNS::Subscription", ["Protocol", "RawMessageDelivery"], "aws_sns_topic_subscription", ["protocol", "raw_message_delivery"]),
         ("AWS::ECS::TaskDefinition", ["Cpu", "Memory"], "aws_ecs_task_definition", ["cpu", "memory"]),
         ("AWS::ECS::Service", ["DesiredCount", "DeploymentConfiguration.DeploymentCircuitBreaker.Enable", "DeploymentConfiguration.MinimumHealthyPercent"],
          "aws_ecs_service", ["desired_count", "deployment_circuit_breaker.enable", "deployment_minimum_healthy_percent"]),

@@ -2,10 +2,12 @@ const express = require('express');
 const admin = require('firebase-admin');
 const { getFirestore } = require('firebase-admin/firestore');
 const { Storage } = require('@google-cloud/storage');
+const { PubSub } = require('@google-cloud/pubsub');
 
 admin.initializeApp();
 const db = getFirestore();
 const attachments = new Storage().bucket('notes-attachments');
+const noteEvents = new PubSub().topic('note-events');
 const app = express();
 app.use(express.json());
 
@@ -20,6 +22,7 @@ app.post('/notes', async (req, res) => {
   const { uid } = await user(req);
   const ref = await db.collection('notes').add({ owner: uid, text: req.body.text });
   await db.collection('users').doc(uid).set({ lastNote: ref.id }, { merge: true });
+  await noteEvents.publishMessage({ json: { id: ref.id, owner: uid } });
   res.json({ id: ref.id });
 });
 
