@@ -72,6 +72,8 @@ public enum ComposeLoader {
         for i in services.indices { services[i].proxyRoutes = ProxyConfigFiles.routes(for: services[i]) }
         // And what the code in a build context uses: its dependency manifests and source files.
         for i in services.indices { services[i].contextFiles = BuildContextFiles.files(for: services[i]) }
+        // And an MQTT broker's own configuration: its listeners, users and ACL topics.
+        for i in services.indices { services[i].brokerConfig = BrokerConfigFiles.mosquitto(for: services[i]) }
         project.services = services.sorted { $0.name < $1.name }
         project.disabledServices = disabled.sorted { $0.name < $1.name }
         project.networks = try TopLevelSyntax.networks(root["networks"])

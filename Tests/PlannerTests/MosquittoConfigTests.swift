@@ -62,6 +62,9 @@ final class MosquittoConfigTests: XCTestCase {
         try Self.passwd.write(to: dir.appendingPathComponent("config/passwd"), atomically: true, encoding: .utf8)
         var broker = Fixture.service("mosquitto", image: "eclipse-mosquitto:2", ports: [1883])
         broker.volumes = [VolumeMount(type: .bind, source: dir.appendingPathComponent("config").path, target: "/mosquitto/config")]
+        // The loader's stage, as `ComposeLoader` runs it: the files beside the compose file.
+        broker.brokerConfig = BrokerConfigFiles.mosquitto(for: broker)
+        XCTAssertEqual(broker.brokerConfig?.path, dir.appendingPathComponent("config/mosquitto.conf").path)
         let app = Fixture.service("worker", build: "worker", env: ["MQTT_HOST": "mosquitto"], dependsOn: ["mosquitto": "service_started"])
         let b = Fixture.plan(Fixture.project([broker, app]))
         let iot = try XCTUnwrap(b.iot)

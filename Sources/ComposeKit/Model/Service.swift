@@ -54,6 +54,8 @@ public struct Service: Sendable, Equatable {
     /// Dependency manifests and source files of the local build context; not a Compose key (see
     /// `BuildContextFiles`).
     public var contextFiles: [ContextFile] = []
+    /// The mosquitto configuration the service runs with; not a Compose key (see `BrokerConfigFiles`).
+    public var brokerConfig: BrokerConfig?
     /// What interpolation put into each word of `command`, `entrypoint` and `healthcheck.test`,
     /// keyed like `locations` (`command[2]`, `healthcheck.test[1]`); words with no `$` are absent.
     /// Offsets are into the word. Lets the planner tell which characters came from which variable.

@@ -1,9 +1,8 @@
 import Foundation
+import ComposeKit
 
-/// What a mosquitto broker is configured to do, read from the `mosquitto.conf` it runs with (bind-mounted
-/// at `/mosquitto/config`, else in its build folder: `config/mosquitto.conf` or `mosquitto.conf`) and the
-/// ACL and password files that configuration names (resolved in the same folder). The reading is the
-/// only I/O; `parse` is pure and is what the tests exercise.
+/// What a mosquitto broker is configured to do, parsed from the `mosquitto.conf` it runs with and the
+/// ACL and password files that configuration names, which the loader read (`BrokerConfigFiles`). Pure.
 struct MosquittoConfig: Equatable {
     /// One ACL line: `topic [read|write|readwrite|deny] T` (under a `user`, or for everyone before
     /// the first `user`) or `pattern … T` (every client, with `%c` client id and `%u` user name).
@@ -31,35 +30,12 @@ struct MosquittoConfig: Equatable {
     /// Users from the password file (`user:hash`) and the ACL's `user` lines, sorted, unique.
     var users: [String] = []
 
-    static let maxBytes = 256 * 1024
-
-    /// The configuration of a mosquitto service, or nil when none is readable.
-    static func read(mounts: [(source: String, target: String)], buildContext: String?) -> MosquittoConfig? {
-        var candidates: [String] = []
-        for m in mounts where m.target.hasPrefix("/mosquitto/config") || m.target.hasSuffix("mosquitto.conf") {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: m.source, isDirectory: &isDirectory) else { continue }
-            candidates.append(isDirectory.boolValue ? m.source + "/mosquitto.conf" : m.source)
-        }
-        if let context = buildContext, !context.contains("://") {
-            candidates += [context + "/config/mosquitto.conf", context + "/mosquitto.conf"]
-        }
-        guard let file = candidates.first(where: { text(at: $0) != nil }), let conf = text(at: file) else { return nil }
-        let folder = (file as NSString).deletingLastPathComponent
-        // Paths in the file are the container's (`/mosquitto/config/acl`): the same name beside the file.
-        func beside(_ path: String?) -> String? { path.flatMap { text(at: folder + "/" + ($0 as NSString).lastPathComponent) } }
-        var config = parse(conf: conf, acl: nil, passwords: nil)
-        config = parse(conf: conf, acl: beside(config.aclFile), passwords: beside(config.passwordFile))
-        config.file = file
+    /// The configuration the loader read for a mosquitto service (`Service.brokerConfig`).
+    static func from(_ files: BrokerConfig?) -> MosquittoConfig? {
+        guard let files else { return nil }
+        var config = parse(conf: files.conf, acl: files.acl, passwords: files.passwords)
+        config.file = files.path
         return config
-    }
-
-    static func text(at path: String) -> String? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              (attributes[.type] as? FileAttributeType) == .typeRegular,
-              let size = attributes[.size] as? Int, size <= maxBytes,
-              let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
     }
 
     static func parse(conf: String, acl: String?, passwords: String?) -> MosquittoConfig {

@@ -57,8 +57,7 @@ enum IoTBuilder {
         let clients = ctx.clients(of: f.name)
         var topics = f.overrides.topics
         var evidence: [Evidence] = []
-        let mounts = f.service.volumes.compactMap { m in m.type == .bind ? m.source.map { (source: $0, target: m.target) } : nil }
-        let broker = MosquittoConfig.read(mounts: mounts, buildContext: f.service.build?.context)
+        let broker = MosquittoConfig.from(f.service.brokerConfig)
         let acl = broker.map { MosquittoACLTopics(config: $0, service: f.name) }
         if topics.isEmpty, let acl, !acl.all.isEmpty {
             topics = acl.all
