@@ -20,6 +20,14 @@ def _tag_resource_either_shape(self, key_id_or_arn, tags):
 
 kms.KmsBackend.tag_resource = _tag_resource_either_shape
 
+# moto 5.2.1's ECS RunTask with awsvpc networking reads `private_dns_name` from the network interface
+# it creates, which its EC2 model does not have (AttributeError, HTTP 500). AWS names it from the address.
+import moto.ec2.models.elastic_network_interfaces as enis  # noqa: E402
+
+if not hasattr(enis.NetworkInterface, "private_dns_name"):
+    enis.NetworkInterface.private_dns_name = property(
+        lambda self: "ip-" + str(self.private_ip_address).replace(".", "-") + "." + self.ec2_backend.region_name + ".compute.internal")
+
 # moto 5.2.1's CloudFormation engine has no model for many types ferry's templates use (Secrets
 # Manager secrets, Cloud Map, ElastiCache, SNS subscriptions, bucket policies, budgets, alarms,
 # Application Auto Scaling, ECS capacity providers, RDS clusters, WAFv2) and skips them, so Ref and

@@ -18,7 +18,8 @@ final class PostgresServer: @unchecked Sendable {
         return try TestEnvironment.missing("PostgreSQL 15 (initdb, pg_ctl, pg_dump) not found", file: file, line: line)
     }
 
-    init() throws {
+    /// `ssl`: the server also speaks TLS (a self-signed certificate), as RDS insists on.
+    init(ssl: Bool = false) throws {
         binDirectory = try Self.binaries()
         port = try Self.freePort()
         directory = URL(fileURLWithPath: "/tmp/ferry-pg-\(UUID().uuidString.prefix(8))")
@@ -26,8 +27,15 @@ final class PostgresServer: @unchecked Sendable {
         if getuid() == 0 { try Self.shell(["/bin/chown", "-R", "postgres:postgres", directory.path], asPostgres: false) }
         let data = directory.appendingPathComponent("data").path
         try Self.shell(["\(binDirectory)/initdb", "-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"], asPostgres: true)
+        var settings = "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=off"
+        if ssl {
+            try Self.shell(["/usr/bin/openssl", "req", "-new", "-x509", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                            "-keyout", data + "/server.key", "-out", data + "/server.crt"], asPostgres: true)
+            try Self.shell(["/bin/chmod", "600", data + "/server.key"], asPostgres: true)
+            settings += " -c ssl=on"
+        }
         try Self.shell(["\(binDirectory)/pg_ctl", "-D", data, "-l", directory.appendingPathComponent("log").path, "-w", "-o",
-                        "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=off", "start"], asPostgres: true)
+                        settings, "start"], asPostgres: true)
     }
 
     /// Runs SQL as the superuser.

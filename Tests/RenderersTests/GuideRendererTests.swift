@@ -70,7 +70,7 @@ final class GuideRendererTests: XCTestCase {
         XCTAssertTrue(guide.contains("`ghcr.io/example/worker:latest` — pin a version tag"))
         XCTAssertTrue(guide.contains("`/api/*` → `api`"))
         XCTAssertTrue(guide.contains("HTTP → HTTPS redirect on port 80"))
-        XCTAssertTrue(guide.contains("`ferry migrate postgres --from postgresql://… --to postgresql://…`"))
+        XCTAssertTrue(guide.contains("`ferry migrate postgres --from postgresql://…@127.0.0.1:5432/DB --in-vpc`"))
         XCTAssertTrue(guide.contains("`ferry migrate objects`"))
         XCTAssertTrue(guide.contains("`ferry migrate plan`"))
     }

@@ -59,3 +59,33 @@ extension AWSService {
     public static let cloudWatchLogs = AWSService(endpointEnvironmentID: "CLOUDWATCH_LOGS", signingName: "logs", endpointPrefix: "logs",
                                                   signingOptions: .standard)
 }
+
+extension CloudWatchLogsClient {
+    struct StreamEventsInput: Encodable {
+        var logGroupName: String
+        var logStreamName: String
+        var startFromHead = true
+        var nextToken: String?
+    }
+    struct StreamEventsOutput: Decodable {
+        struct E: Decodable { var timestamp: Double?; var message: String? }
+        var events: [E]?
+        var nextForwardToken: String?
+    }
+
+    /// Every message of one stream, oldest first (at most `maxPages` pages of up to 10,000 events).
+    public func streamMessages(logGroup: String, stream: String, maxPages: Int = 50) async throws -> [String] {
+        var out: [String] = []
+        var token: String?
+        for _ in 0..<maxPages {
+            let page = try await call("GetLogEvents", StreamEventsInput(logGroupName: logGroup, logStreamName: stream, nextToken: token),
+                                      as: StreamEventsOutput.self)
+            let events = page.events ?? []
+            out += events.compactMap(\.message)
+            // The forward token repeats once the end is reached.
+            guard !events.isEmpty, let next = page.nextForwardToken, next != token else { break }
+            token = next
+        }
+        return out
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Crypto
 
 /// The REST-XML S3 calls ferry needs to stage templates (and, later, to copy objects). Custom
 /// endpoints (moto, LocalStack, MinIO) get path-style URLs; AWS gets virtual-hosted ones.
@@ -73,5 +74,30 @@ public struct S3Client: Sendable {
         if endpoint.isCustom { return "\(endpoint.baseURL)/\(bucket)/\(encodedKey)" }
         let suffix = client.region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
         return "https://\(bucket).s3.\(client.region).\(suffix)/\(encodedKey)"
+    }
+}
+
+extension S3Client {
+    /// Default encryption with S3-managed keys (SSE-S3) for every object put in the bucket.
+    public func encryptByDefault(_ bucket: String) async throws {
+        let body = Data("""
+        <ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>
+        """.utf8)
+        _ = try await client.send(request("PutBucketEncryption", method: "PUT", bucket: bucket, query: [.init("encryption", "")],
+                                          headers: [.init("Content-MD5", Data(Insecure.MD5.hash(data: body)).base64EncodedString())], body: body))
+    }
+
+    /// Deletes an empty bucket; one that is already gone counts as deleted.
+    public func deleteBucket(_ bucket: String) async throws {
+        do {
+            _ = try await client.send(request("DeleteBucket", method: "DELETE", bucket: bucket))
+        } catch let error as AWSServiceError where error.statusCode == 404 {
+            return
+        }
+    }
+
+    /// A URL that reads one object without credentials for `expires` seconds.
+    public func presignedGetURL(bucket: String, key: String, expires: Int) async throws -> String {
+        try await client.presignedURL(request("GetObject", method: "GET", bucket: bucket, key: key), expires: expires)
     }
 }

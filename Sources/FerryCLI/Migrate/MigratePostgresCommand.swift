@@ -9,7 +9,8 @@ struct MigratePostgresCommand: AsyncParsableCommand {
         abstract: "Copy a PostgreSQL database (pg_dump -Fd -j / pg_restore -j) and verify every table and sequence.",
         discussion: """
             Both URLs must be reachable from this machine: the Compose database's published port, and the \
-            managed database through SSM port forwarding or from inside the VPC (docs/MIGRATION.md). \
+            managed database through SSM port forwarding; or, with --in-vpc instead of --to, the dump is \
+            restored and checked by a one-off task inside the stack's VPC (docs/MIGRATION.md). \
             Passwords in the URLs go to the tools through PGPASSWORD, never their arguments or the output. \
             The restore replaces the target's objects of the same names (--clean --if-exists).
             """)
@@ -17,26 +18,39 @@ struct MigratePostgresCommand: AsyncParsableCommand {
     @ParentCommand var root: Ferry
     @OptionGroup var local: ProjectOptions
     @OptionGroup var options: MigrateOptions
+    @OptionGroup var stack: StackNameOption
+    @OptionGroup var aws: AWSOptions
 
     @Option(help: "Source database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.")
     var from: String
 
-    @Option(help: "Target database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.")
-    var to: String
+    @Option(help: "Target database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE (not with --in-vpc).")
+    var to: String?
+
+    @Flag(name: .customLong("in-vpc"), help: "Restore from a one-off task in the stack's private subnets (the stack's database, its credentials secret).")
+    var inVPC = false
+
+    @Option(help: "With --in-vpc: the database of the stack to restore into (its compose service name) when it has several.")
+    var database: String?
+
+    @Option(help: "With --in-vpc: the image that restores (default postgres:<server major>-alpine).")
+    var image: String?
 
     @Option(help: "Parallel jobs for pg_dump and pg_restore.")
     var jobs = 4
 
     func validate() throws {
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1–64") }
+        guard inVPC == (to == nil) else { throw ValidationError(inVPC ? "--in-vpc restores into the stack's database: drop --to" : "pass --to URL, or --in-vpc") }
     }
 
     func run() async throws {
+        if inVPC { return try await runInVPC() }
         let terminal = MigrationTerminal(json: options.format == .json)
         var checkpointPath: String?
         do {
             let source = try PostgresConnection(url: from)
-            let target = try PostgresConnection(url: to)
+            let target = try PostgresConnection(url: to ?? "")
             let projectOptions = root.project.overridden(by: local)
             let identity = "postgres|\(source)|\(target)"
             let directory = options.checkpoints(project: projectOptions)

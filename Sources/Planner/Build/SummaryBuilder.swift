@@ -55,6 +55,21 @@ enum SummaryBuilder {
             outputs.append(OutputSpec(name: LogicalIDs.pascal(s.name) + "Endpoint", description: "\(s.name) endpoint (\(s.kind.rawValue))",
                                       value: ResourceReference(kind: .dataStore, name: s.name, attribute: "endpoint")))
         }
+        // A restore from inside the VPC (`ferry migrate postgres --in-vpc`) runs where a client of the
+        // database runs: its subnets and security group, the execution role that reads its secrets, its log group.
+        for s in b.dataStores where s.kind.isRelational {
+            guard let secret = s.credentialsSecret, let w = b.workloads.filter({ s.clients.contains($0.name) && ($0.target.isECSService || $0.target == .ecsFargateTask) && $0.securityGroup != nil }).sorted(by: { $0.name < $1.name }).first
+            else { continue }
+            let stem = LogicalIDs.pascal(s.name)
+            outputs.append(OutputSpec(name: stem + "MigrationNetwork", description: "Where a one-off task reaches \(s.name) (ferry migrate --in-vpc)",
+                                      value: ResourceReference(kind: .workload, name: w.name, attribute: "networkConfiguration")))
+            outputs.append(OutputSpec(name: stem + "MigrationExecutionRole", description: "Execution role of a one-off task for \(s.name)",
+                                      value: ResourceReference(kind: .workload, name: w.name, attribute: "executionRole")))
+            outputs.append(OutputSpec(name: stem + "MigrationLogGroup", description: "Log group of a one-off task for \(s.name)",
+                                      value: ResourceReference(kind: .logGroup, name: w.logGroup, attribute: "name")))
+            outputs.append(OutputSpec(name: stem + "CredentialsSecret", description: "Secret with the user name and password of \(s.name)",
+                                      value: ResourceReference(kind: .secret, name: secret)))
+        }
         for bk in b.buckets {
             outputs.append(OutputSpec(name: LogicalIDs.pascal(bk.name) + "Bucket", description: "S3 bucket \(bk.name)", value: ResourceReference(kind: .bucket, name: bk.name, attribute: "name")))
         }

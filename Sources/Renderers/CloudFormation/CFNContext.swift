@@ -276,6 +276,7 @@ struct CFNContext {
         case "name", "id":
             return workload.target.isECSService ? .getAtt(names.service(workload.name), "Name") : .ref(names.taskDefinition(workload.name))
         case "taskDefinition": return .ref(names.taskDefinition(workload.name))
+        case "executionRole": return .getAtt(names.role(workload.executionRole), "Arn")
         case "networkConfiguration":
             // The `--network-configuration` argument of `aws ecs run-task`, as the service would run it.
             guard case .list(let subnetRefs) = NetworkSection.subnetRefs(self, .private) else { return "" }

@@ -307,6 +307,7 @@ final class TFContext {
         case "name", "id":
             return .expression(workload.target.isECSService ? "aws_ecs_service.\(l).name" : "aws_ecs_task_definition.\(l).family")
         case "taskDefinition": return .expression("aws_ecs_task_definition.\(l).arn")
+        case "executionRole": return .expression("aws_iam_role.\(TFNames.label(workload.executionRole)).arn")
         case "networkConfiguration":
             let subnets = "join(\",\", \(NetworkLayer.subnetList(self, .private)))"
             let group = workload.securityGroup.map { "aws_security_group.\(label($0)).id" } ?? "\"\""

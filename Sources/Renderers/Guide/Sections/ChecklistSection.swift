@@ -471,12 +471,14 @@ struct ChecklistSection: GuideSection {
             let name = Markdown.code(c.shortName(store.name))
             switch store.kind {
             case .rdsPostgresql, .auroraPostgresql:
-                lines.append(Markdown.task("Copy " + name + ": `ferry migrate postgres --from postgresql://… --to postgresql://…` "
-                                           + "(parallel `pg_dump -Fd` / `pg_restore`, then row counts, ordered checksums and sequences "
-                                           + "compared per table; reach the database through SSM port forwarding, see docs/MIGRATION.md)"))
+                lines.append(Markdown.task("Copy " + name + ": `ferry migrate postgres --from postgresql://…@127.0.0.1:5432/DB --in-vpc` "
+                                           + "(parallel `pg_dump -Fd` here, `pg_restore` from a one-off task in the stack's private subnets, "
+                                           + "then row counts, ordered checksums and sequences compared per table; or `--to` through SSM port "
+                                           + "forwarding, see docs/MIGRATION.md)"))
             case .rdsMysql, .auroraMysql:
-                lines.append(Markdown.task("Copy " + name + ": `mysqldump --single-transaction` from the Compose database, "
-                                           + "load it from a task in the VPC; compare row counts per table"))
+                lines.append(Markdown.task("Copy " + name + ": `ferry migrate mysql --from mysql://…@127.0.0.1:3306/DB --to mysql://…` "
+                                           + "(per-table dump and restore in parallel, then row counts and ordered checksums compared "
+                                           + "per table; reach the database through SSM port forwarding, see docs/MIGRATION.md)"))
             case .elasticacheRedis, .elasticacheValkey, .elasticacheMemcached:
                 lines.append(Markdown.task(name + " holds caches and queues: drain the queues before cutover instead of "
                                            + "copying; nothing else to move"))
@@ -492,7 +494,9 @@ struct ChecklistSection: GuideSection {
         }
         for table in b.tables.sorted(by: { $0.name < $1.name }) {
             lines.append(Markdown.task("Copy the items of " + Markdown.code(table.tableName ?? table.name)
-                                       + ": scan the local table and `aws dynamodb batch-write-item` into it; compare item counts"))
+                                       + ": `ferry migrate dynamodb" + (b.tables.count > 1 ? " --to " + (table.tableName ?? "<table of \(table.name)>") : "") + "` (from the project's DynamoDB Local by default, "
+                                       + "or `--from FILE` for JSON lines, DynamoDB JSON or a Firestore export; item count and an "
+                                       + "order-independent hash of the items compared, resumable)"))
         }
         lines += FileSystemGuide.migration(c)
         if b.secrets.contains(where: { if case .provided = $0.generation { return true } else { return false } }) {
