@@ -35,8 +35,7 @@ struct PostgresTools: Sendable {
             try? FileManager.default.removeItem(atPath: scratch.path + ".err")
         }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        (process.executableURL, process.arguments) = ToolProcess.dyingWithParent(executable, arguments)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
         environment.merge(connection.environment) { $1 }
         process.environment = environment
