@@ -77,6 +77,12 @@ final class MigrateMySQLCommandTests: XCTestCase {
         let again = try ferry.run(arguments)
         XCTAssertEqual(again.status, 0, again.err)
         XCTAssertEqual(try target.value("SELECT COUNT(*) FROM seen_init", database: db), "1", "an init script runs once")
+
+        // `migrate plan` names the same source, without its password.
+        let plan = try ferry.run(["migrate", "plan"])
+        XCTAssertEqual(plan.status, 0, plan.err)
+        XCTAssertTrue(plan.out.contains("ferry migrate mysql --from mysql://app@127.0.0.1:\(source.port)/\(db) --to"), plan.out)
+        XCTAssertFalse(plan.out.contains(source.password), plan.out)
     }
 
     /// kill -9 at random points (FERRY_KILL_TRIALS, default 3), then a rerun: exit 0, verified, every
