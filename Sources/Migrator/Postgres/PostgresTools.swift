@@ -35,7 +35,8 @@ struct PostgresTools: Sendable {
             try? FileManager.default.removeItem(atPath: scratch.path + ".err")
         }
         let process = Process()
-        (process.executableURL, process.arguments) = ToolProcess.dyingWithParent(executable, arguments)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
         environment.merge(connection.environment) { $1 }
         process.environment = environment

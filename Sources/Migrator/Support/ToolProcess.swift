@@ -21,7 +21,8 @@ enum ToolProcess {
             try? FileManager.default.removeItem(atPath: scratch + ".err")
         }
         let process = Process()
-        (process.executableURL, process.arguments) = dyingWithParent(executable, arguments)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.environment = environment
         if let input {
             guard let handle = FileHandle(forReadingAtPath: input) else { throw MigrationError.usage("cannot read \(input)") }
@@ -48,14 +49,6 @@ enum ToolProcess {
         let errors = ((try? String(contentsOfFile: scratch + ".err", encoding: .utf8)) ?? "")
             .split(separator: "\n").filter { !$0.contains("Warning") }.suffix(4).joined(separator: " | ")
         return Result(status: status, output: output, errors: errors)
-    }
-
-    /// The command wrapped in `setpriv --pdeathsig KILL` where Linux has it: a tool outlives a ferry
-    /// killed with kill -9 otherwise, and would go on loading rows while the rerun reloads the table.
-    static func dyingWithParent(_ executable: String, _ arguments: [String]) -> (URL, [String]) {
-        let setpriv = "/usr/bin/setpriv"
-        guard FileManager.default.isExecutableFile(atPath: setpriv) else { return (URL(fileURLWithPath: executable), arguments) }
-        return (URL(fileURLWithPath: setpriv), ["--pdeathsig", "KILL", "--", executable] + arguments)
     }
 
     /// The first executable named `tools` found in `directory`, then PATH, then `extra` folders.
