@@ -31,5 +31,16 @@ if [ "${FERRY_SKIP_TERRAFORM_SCHEMA:-}" != "1" ]; then
   [ -f .venv-tf/aws-schema.json ] && [ .venv-tf/aws-schema.json -nt scripts/terraform-schema.py ] \
     || "$PY" scripts/terraform-schema.py .venv-tf .venv-tf/aws-schema.json
 fi
+# MariaDB server and client for the MySQL migration tests (each test starts its own server on a free
+# loopback port). Quick when already installed; needs root and Debian's apt repositories.
+if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y --no-install-recommends mariadb-server mariadb-client >/dev/null 2>&1 \
+      || { apt-get update >/dev/null && apt-get install -y --no-install-recommends mariadb-server mariadb-client >/dev/null; }
+  else
+    echo "note: mariadbd not found and apt-get is not usable here (the MySQL migration tests will say so and skip)" >&2
+  fi
+fi
 command -v terraform >/dev/null 2>&1 || [ -x /usr/local/bin/terraform ] || echo "note: terraform not found (Terraform fmt tests will say so and skip)" >&2
 echo "test tools ready: $(.venv-test/bin/cfn-lint --version), moto $(.venv-test/bin/python -c 'import moto; print(moto.__version__)')"

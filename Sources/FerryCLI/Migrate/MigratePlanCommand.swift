@@ -102,8 +102,9 @@ struct MigratePlanCommand: ParsableCommand {
                         + (blueprint.dataStores.filter { $0.kind.isRelational }.count > 1 ? " --database \(store.name)" : ""),
                     status: "restored and checked from a one-off task in the stack's VPC; or --to URL through SSM port forwarding (docs/MIGRATION.md); the source password goes in the URL or PGPASSWORD")
             case .rdsMysql, .auroraMysql:
-                add("database", "compose service \(store.name)", "\(store.kind.rawValue) \(store.engine) \(store.engineVersion)", command: nil,
-                    status: "not yet moved by ferry: mysqldump and restore by hand (docs/MIGRATION.md)")
+                add("database", "compose service \(store.name)", "\(store.kind.rawValue) \(store.engine) \(store.engineVersion)",
+                    command: "ferry migrate mysql --from \(DatabaseService.mysqlURL(project.service(named: store.name))) --to mysql://USER@HOST:PORT/DB",
+                    status: "the target must be reachable from here: SSM port forwarding or a task in the VPC (docs/MIGRATION.md); the password goes in the URL")
             default:
                 continue  // caches and brokers start empty by design
             }

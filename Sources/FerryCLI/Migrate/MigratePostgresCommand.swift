@@ -12,7 +12,8 @@ struct MigratePostgresCommand: AsyncParsableCommand {
             managed database through SSM port forwarding; or, with --in-vpc instead of --to, the dump is \
             restored and checked by a one-off task inside the stack's VPC (docs/MIGRATION.md). \
             Passwords in the URLs go to the tools through PGPASSWORD, never their arguments or the output. \
-            The restore replaces the target's objects of the same names (--clean --if-exists).
+            The restore replaces the target's objects of the same names (--clean --if-exists). The init scripts \
+            the project's database service mounts into /docker-entrypoint-initdb.d run against the target first, once.
             """)
 
     @ParentCommand var root: Ferry
@@ -39,6 +40,9 @@ struct MigratePostgresCommand: AsyncParsableCommand {
     @Option(help: "Parallel jobs for pg_dump and pg_restore.")
     var jobs = 4
 
+    @Flag(name: .customLong("no-init-scripts"), help: "Do not run the service's /docker-entrypoint-initdb.d scripts against the target.")
+    var noInitScripts = false
+
     func validate() throws {
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1–64") }
         guard inVPC == (to == nil) else { throw ValidationError(inVPC ? "--in-vpc restores into the stack's database: drop --to" : "pass --to URL, or --in-vpc") }
@@ -52,6 +56,9 @@ struct MigratePostgresCommand: AsyncParsableCommand {
             let source = try PostgresConnection(url: from)
             let target = try PostgresConnection(url: to ?? "")
             let projectOptions = root.project.overridden(by: local)
+            // The project's database service, when there is a project here: its init scripts run first.
+            let service = noInitScripts ? nil : DatabaseService.project(projectOptions).flatMap { DatabaseService.find(.postgres, in: $0) }
+            let found = DatabaseService.initScripts(service)
             let identity = "postgres|\(source)|\(target)"
             let directory = options.checkpoints(project: projectOptions)
             let path = CheckpointStore.path(directory: directory, kind: "postgres", target: target.database, identity: identity)
@@ -59,9 +66,11 @@ struct MigratePostgresCommand: AsyncParsableCommand {
             try options.confirm("Restore \(source) into \(target), replacing objects of the same names there?", terminal: terminal)
             let store = try CheckpointStore(path: path, identity: identity)
             let work = String(path.dropLast(".sqlite".count)) + ".d"
-            let migrator = PostgresMigrator(source: source, target: target, jobs: jobs, workDirectory: work, checkpoints: store)
+            let migrator = PostgresMigrator(source: source, target: target, jobs: jobs, workDirectory: work, checkpoints: store,
+                                            initScripts: found.scripts)
             let dryRun = options.dryRun
-            let summary = try await Interrupts.run { try await migrator.run(dryRun: dryRun, progress: terminal) }
+            var summary = try await Interrupts.run { try await migrator.run(dryRun: dryRun, progress: terminal) }
+            summary.notes = found.notes + summary.notes
             terminal.finish(summary)
             if options.format == .json { print(summary.json()) }
             if summary.failed > 0 || (!summary.verified && !summary.dryRun) { throw ExitCode(1) }

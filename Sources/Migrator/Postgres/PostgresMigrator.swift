@@ -14,9 +14,13 @@ public struct PostgresMigrator: Sendable {
     /// Where the dump directory lives (beside the checkpoint).
     public var workDirectory: String
     public var checkpoints: CheckpointStore
+    /// The Compose service's `/docker-entrypoint-initdb.d` scripts, run against the target before the restore.
+    public var initScripts: [InitScript]
     var tools = PostgresTools()
 
-    public init(source: PostgresConnection, target: PostgresConnection, jobs: Int = 4, workDirectory: String, checkpoints: CheckpointStore) {
+    public init(source: PostgresConnection, target: PostgresConnection, jobs: Int = 4, workDirectory: String, checkpoints: CheckpointStore,
+                initScripts: [InitScript] = []) {
+        self.initScripts = initScripts
         self.source = source
         self.target = target
         self.jobs = max(1, jobs)
@@ -38,9 +42,11 @@ public struct PostgresMigrator: Sendable {
         summary.checkpoint = checkpoints.path
         let sourceTables = try await tableChecks(source, isSource: true)
         summary.items = sourceTables.count
+        summary.notes = try await PostgresRDSCheck(tools: tools).findings(source)
         progress.begin(kind: "postgres", items: sourceTables.count, bytes: 0)
         if dryRun {
-            summary.notes = sourceTables.map { "would move \($0.name) (\($0.rows) rows)" }
+            summary.notes += sourceTables.map { "would move \($0.name) (\($0.rows) rows)" }
+                + initScripts.map { "would run init script \($0.name) against the target first" }
             summary.durationSeconds = Date().timeIntervalSince(started)
             return summary
         }
@@ -62,7 +68,12 @@ public struct PostgresMigrator: Sendable {
             try checkpoints.markDone("dump", expected: dumpHash)
         }
 
-        // 2. Restore (idempotent: --clean --if-exists drops what an earlier attempt created).
+        // 2. The init scripts the Compose database ran on its first start, once, then the restore
+        //    (idempotent: --clean --if-exists drops what an earlier attempt created).
+        summary.notes += try await InitScript.run(initScripts, workDirectory: workDirectory, checkpoints: checkpoints, progress: progress) { file in
+            try await tools.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file], connection: target,
+                                what: "running init script \((file as NSString).lastPathComponent)", source: false)
+        }
         let restore = try checkpoints.item("restore")
         if restore?.state != .done || restore?.expected != dumpHash {
             try checkpoints.recordIntent("restore", sourceFingerprint: fingerprint, size: 0)
@@ -104,24 +115,35 @@ public struct PostgresMigrator: Sendable {
     }
 
     /// Row count and ordered checksum of every user table (`schema.table`), then `sequence schema.name`
-    /// entries with the last value as checksum. Rows are ordered by their text form under the C
-    /// collation, so both servers order them alike whatever their default collation.
+    /// entries with the last value as checksum. The checksum is the MD5 of the rows' MD5s (of their text
+    /// form) in primary-key order, read by an index scan (text keys under the C collation, so servers
+    /// with different default collations agree); a table without one is ordered by the row hashes.
+    /// `jobs` tables are checked at once. The MD5s are aggregated in memory: 33 bytes a row, so a table
+    /// must stay under about 30 million rows (PostgreSQL's 1 GB value limit).
     func tableChecks(_ connection: PostgresConnection, isSource: Bool) async throws -> [TableCheck] {
         let tables = try await tools.query("""
-            SELECT schemaname, tablename FROM pg_tables
-            WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND schemaname NOT LIKE 'pg_toast%'
+            SELECT n.nspname, c.relname, coalesce((
+                SELECT string_agg('t.' || quote_ident(a.attname) || CASE WHEN a.attcollation <> 0 THEN ' COLLATE "C"' ELSE '' END, ', '
+                                  ORDER BY array_position(i.indkey::int2[], a.attnum))
+                FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                WHERE i.indrelid = c.oid AND i.indisprimary), '')
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
             ORDER BY 1, 2
             """, connection: connection, what: "listing tables", source: isSource)
-        var checks: [TableCheck] = []
-        for row in tables where row.count == 2 {
+        let results = TableCheckBox()
+        try await forEachConcurrently(tables.filter { $0.count == 3 }, limit: jobs) { [tools] row in
             let name = "\(row[0]).\(row[1])"
             let quoted = "\(Self.quote(row[0])).\(Self.quote(row[1]))"
+            let order = row[2].isEmpty ? "md5(t::text) COLLATE \"C\"" : row[2]
             let result = try await tools.query("""
-                SELECT count(*), coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE "C")), '') FROM \(quoted) t
+                SELECT count(*), coalesce(md5(string_agg(h, '')), '') FROM (
+                  SELECT md5(t::text) AS h FROM \(quoted) t ORDER BY \(order)) s
                 """, connection: connection, what: "checking \(name)", source: isSource)
             guard let first = result.first, first.count == 2 else { throw MigrationError.verification("no answer counting \(name) on \(connection)") }
-            checks.append(TableCheck(name: name, rows: Int64(first[0]) ?? -1, checksum: first[1]))
+            results.add(TableCheck(name: name, rows: Int64(first[0]) ?? -1, checksum: first[1]))
         }
+        var checks = results.sorted()
         let sequences = try await tools.query("""
             SELECT schemaname, sequencename, coalesce(last_value::text, 'unset') FROM pg_sequences ORDER BY 1, 2
             """, connection: connection, what: "reading sequences", source: isSource)
@@ -132,4 +154,12 @@ public struct PostgresMigrator: Sendable {
     }
 
     static func quote(_ identifier: String) -> String { "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+}
+
+/// Collects the checks the concurrent table queries produce.
+private final class TableCheckBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var checks: [PostgresMigrator.TableCheck] = []
+    func add(_ check: PostgresMigrator.TableCheck) { lock.withLock { checks.append(check) } }
+    func sorted() -> [PostgresMigrator.TableCheck] { lock.withLock { checks.sorted { $0.name < $1.name } } }
 }
