@@ -13,7 +13,8 @@ struct MigrateCommand: AsyncParsableCommand {
             and run it again to finish with nothing lost or duplicated. Values of secrets are never printed, \
             logged or stored (checkpoints keep salted hashes). See docs/MIGRATION.md.
             """,
-        subcommands: [MigratePlanCommand.self, MigrateSecretsCommand.self, MigrateObjectsCommand.self, MigratePostgresCommand.self])
+        subcommands: [MigratePlanCommand.self, MigrateSecretsCommand.self, MigrateObjectsCommand.self, MigratePostgresCommand.self,
+                      MigrateDynamoDBCommand.self])
 }
 
 /// Flags every `migrate` subcommand shares.
