@@ -149,10 +149,14 @@ public struct TableCopier: Sendable {
     func copyPartition(_ partition: Int, from start: PartitionProgress, keys: [DynamoDBClient.KeyAttribute], fingerprint: String,
                        writer: BatchWriter, permits: WritePermits, tally: Tally, progress: any MigrationProgress) async throws -> PartitionProgress {
         var state = start
-        while !state.finished {
+        guard !state.finished else { return state }
+        var page = try await source.page(partition: partition, after: state.cursor, keys: keys)
+        while true {
             try Task.checkCancellation()
-            let page = try await source.page(partition: partition, after: state.cursor, keys: keys)
+            // The next page is read while this one is written, so reads and writes overlap.
             let items = page.items
+            let upcoming = page.next
+            async let prefetched = nextPage(partition, after: upcoming, keys: keys)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for offset in stride(from: 0, to: items.count, by: BatchWriter.batchSize) {
                     let batch = Array(items[offset..<min(items.count, offset + BatchWriter.batchSize)])
@@ -163,16 +167,22 @@ public struct TableCopier: Sendable {
             var pageDigest = ItemDigest()
             for item in items { pageDigest.add(item) }
             state.digest.merge(pageDigest)
-            state.cursor = page.next
-            state.finished = page.next == nil
+            state.cursor = upcoming
+            state.finished = upcoming == nil
             // Committed only now that DynamoDB acknowledged every item of the page.
             try save(partition, state, fingerprint: fingerprint)
             let total = tally.add(items: items.count, bytes: pageDigest.bytes)
             if !items.isEmpty {
                 progress.note("copied \(items.count) item(s) from segment \(partition) (\(total) this run" + (tally.expected.map { " of \($0)" } ?? "") + ")")
             }
+            guard let next = try await prefetched else { return state }
+            page = next
         }
-        return state
+    }
+
+    func nextPage(_ partition: Int, after cursor: String?, keys: [DynamoDBClient.KeyAttribute]) async throws -> ItemPage? {
+        guard let cursor else { return nil }
+        return try await source.page(partition: partition, after: cursor, keys: keys)
     }
 
     /// Reads the target back in parallel segments: its count and digest.
