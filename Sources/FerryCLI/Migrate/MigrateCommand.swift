@@ -14,7 +14,7 @@ struct MigrateCommand: AsyncParsableCommand {
             logged or stored (checkpoints keep salted hashes). See docs/MIGRATION.md.
             """,
         subcommands: [MigratePlanCommand.self, MigrateSecretsCommand.self, MigrateObjectsCommand.self, MigratePostgresCommand.self,
-                     MigrateMySQLCommand.self])
+                     MigrateMySQLCommand.self, MigrateDynamoDBCommand.self])
 }
 
 /// Flags every `migrate` subcommand shares.

@@ -63,6 +63,19 @@ struct MigratePlanCommand: ParsableCommand {
         return "postgresql://\(user)@127.0.0.1:\(port)/\(database)"
     }
 
+    /// The dynamodb-local table (its published port) when the project runs one, else an export file.
+    static func dynamoDBStep(_ table: DynamoDBTable, project: Project, tables: Int) -> (String, String, String) {
+        let to = tables > 1 ? " --to <table of \(table.name)>" : ""
+        if let local = (try? DynamoDBLocalService.find(in: project)) ?? nil {
+            let from = table.tableName.map { " --from dynamodb://\($0)" } ?? ""
+            return ("DynamoDB Local service \(local.service) (\(local.endpoint))",
+                    "ferry migrate dynamodb\(from)\(to) --dry-run, then ferry migrate dynamodb\(from)\(to)", "")
+        }
+        return ("an export you name (JSON lines, DynamoDB JSON or a Firestore export)",
+                "ferry migrate dynamodb --from FILE\(to) --dry-run, then ferry migrate dynamodb --from FILE\(to)",
+                "the record formats are in docs/MIGRATION.md")
+    }
+
     /// Secrets first (services fail closed without them), then objects, then databases and tables.
     static func steps(project: Project, blueprint: Blueprint) -> [Step] {
         var steps: [Step] = []
@@ -110,8 +123,8 @@ struct MigratePlanCommand: ParsableCommand {
             }
         }
         for table in blueprint.tables.sorted(by: { $0.name < $1.name }) {
-            add("dynamodb", "the project's local table", "DynamoDB table \(table.tableName ?? table.name)", command: nil,
-                status: "not yet moved by ferry: see docs/MIGRATION.md")
+            let (source, command, status) = dynamoDBStep(table, project: project, tables: blueprint.tables.count)
+            add("dynamodb", source, "DynamoDB table \(table.tableName ?? table.name)", command: command, status: status)
         }
         return steps
     }
