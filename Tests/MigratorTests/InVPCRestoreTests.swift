@@ -1,5 +1,8 @@
 import AWSTestSupport
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import XCTest
 @testable import AWSKit
 @testable import Migrator
@@ -23,6 +26,14 @@ final class InVPCRestoreTests: XCTestCase {
     func testDumpRestoredAndCheckedFromATaskInTheVPC() async throws {
         let server = try await Self.moto.get { try TestEnvironment.motoServer() }
         let client = server.client(region: "eu-west-1")
+        // moto advances a task one lifecycle state per look by default (RUNNING → … → STOPPED with no
+        // reason), so a restore slower than a few polls would "stop" on its own: tasks stay RUNNING
+        // until StopTask, as on ECS.
+        var manual = URLRequest(url: URL(string: server.endpoint + "/moto-api/state-manager/set-transition")!)
+        manual.httpMethod = "POST"
+        manual.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        manual.httpBody = Data(#"{"model_name": "ecs::task", "transition": {"progression": "manual", "times": 1000000}}"#.utf8)
+        _ = try await URLSession.shared.data(for: manual)
         let source = try PostgresServer()
         defer { source.stop() }
         let target = try PostgresServer(ssl: true)

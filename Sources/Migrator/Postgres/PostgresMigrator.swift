@@ -88,22 +88,10 @@ public struct PostgresMigrator: Sendable {
         }
 
         // 3. Verify table by table, and the sequences.
-        let targetTables = Dictionary(try await tableChecks(target, isSource: false).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var lines: [String] = []
-        for table in sourceTables {
-            if let copy = targetTables[table.name], copy == table {
-                progress.item(table.name, action: "verified", bytes: 0)
-                lines.append("\(table.name) \(table.rows) \(table.checksum)")
-            } else {
-                summary.failed += 1
-                let found = targetTables[table.name].map { "\($0.rows) rows, checksum \($0.checksum)" } ?? "missing"
-                summary.notes.append("\(table.name): source \(table.rows) rows, checksum \(table.checksum); target \(found)")
-                progress.item(table.name, action: "failed", bytes: 0)
-            }
-        }
+        let checksum = Self.compare(sourceTables, try await tableChecks(target, isSource: false), into: &summary, progress: progress)
         summary.copied = summary.failed == 0 ? summary.copied : 0
         summary.verified = summary.failed == 0
-        summary.checksum = "sha256:" + ValueHash.hex(lines.joined(separator: "\n"))
+        summary.checksum = checksum
         if summary.verified { try checkpoints.markInPlace("verify", sourceFingerprint: fingerprint, size: 0, expected: summary.checksum ?? "") }
         summary.durationSeconds = Date().timeIntervalSince(started)
         return summary

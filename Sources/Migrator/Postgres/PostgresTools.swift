@@ -27,43 +27,14 @@ struct PostgresTools: Sendable {
     @discardableResult
     func run(_ tool: String, _ arguments: [String], connection: PostgresConnection, what: String, source: Bool) async throws -> String {
         let executable = try locate(tool)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-pg-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: scratch.path + ".out", contents: nil)
-        FileManager.default.createFile(atPath: scratch.path + ".err", contents: nil)
-        defer {
-            try? FileManager.default.removeItem(atPath: scratch.path + ".out")
-            try? FileManager.default.removeItem(atPath: scratch.path + ".err")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
         environment.merge(connection.environment) { $1 }
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.path + ".out"))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.path + ".err"))
-        let box = ProcessBox(process)
-        let status: Int32 = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do { try process.run() } catch {
-                    process.terminationHandler = nil
-                    continuation.resume(throwing: MigrationError.usage("cannot start \(executable): \(error)"))
-                }
-            }
-        } onCancel: {
-            box.process.terminate()
-        }
-        try Task.checkCancellation()
-        let output = (try? String(contentsOfFile: scratch.path + ".out", encoding: .utf8)) ?? ""
-        guard status == 0 else {
-            let errors = ((try? String(contentsOfFile: scratch.path + ".err", encoding: .utf8)) ?? "")
-                .split(separator: "\n").suffix(4).joined(separator: " | ")
-            let text = "\(what) (\(connection)): \(tool) exited with status \(status): \(errors)"
+        let result = try await ToolProcess.run(executable, arguments, environment: environment)
+        guard result.status == 0 else {
+            let text = "\(what) (\(connection)): \(tool) exited with status \(result.status): \(result.errors)"
             throw source ? MigrationError.source(text) : MigrationError.target(text)
         }
-        return output
+        return result.output
     }
 
     /// Runs one query with psql (unaligned, tab-separated, no headers) and returns its rows.
@@ -74,8 +45,3 @@ struct PostgresTools: Sendable {
     }
 }
 
-/// Lets the cancellation handler stop the child process (Process itself is not Sendable).
-private final class ProcessBox: @unchecked Sendable {
-    let process: Process
-    init(_ process: Process) { self.process = process }
-}
