@@ -1,14 +1,16 @@
 import AWSTestSupport
 import Foundation
 
-/// Runs the built `ferry` executable as a child process, pointed at a moto_server.
+/// Runs the built `ferry` executable as a child process, pointed at a moto_server (or, without one,
+/// at local servers only, with the environment as it is).
 struct FerryProcess {
     var binary: URL
-    var moto: MotoServer
+    var moto: MotoServer?
     var directory: URL
 
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
+        guard let moto else { return env }
         for key in env.keys where key.hasPrefix("AWS_") { env.removeValue(forKey: key) }
         env["AWS_ACCESS_KEY_ID"] = moto.credentials.accessKeyID
         env["AWS_SECRET_ACCESS_KEY"] = moto.credentials.secretAccessKey
@@ -41,5 +43,18 @@ struct FerryProcess {
         let process = try start(arguments, stdout: out, stderr: err)
         process.waitUntilExit()
         return (process.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "", (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    /// Starts the command, kills it with SIGKILL after `delay` seconds (if still running), and says
+    /// whether the kill landed (false: it had finished first).
+    func killed(_ arguments: [String], after delay: Double) async throws -> Bool {
+        let id = UUID().uuidString
+        let process = try start(arguments, stdout: directory.appendingPathComponent("kill-\(id).out"),
+                                stderr: directory.appendingPathComponent("kill-\(id).err"))
+        try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+        let landed = process.isRunning
+        if landed { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return landed && process.terminationReason == .uncaughtSignal
     }
 }

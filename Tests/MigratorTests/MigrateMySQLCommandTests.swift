@@ -25,7 +25,7 @@ final class MigrateMySQLCommandTests: XCTestCase {
         let binary = try TestEnvironment.ferryBinary()
         let (source, target, db) = try setUpDatabases(rows: 200, tables: 2)
         let dir = try TestEnvironment.temporaryDirectory()
-        let ferry = LocalFerry(binary: binary, directory: dir)
+        let ferry = FerryProcess(binary: binary, moto: nil, directory: dir)
         let run = try ferry.run(["migrate", "mysql", "--from", source.url(db), "--to", target.url(db), "--jobs", "2", "--yes",
                                  "--format", "json", "--checkpoint-dir", dir.path])
         XCTAssertEqual(run.status, 0, run.err)
@@ -64,7 +64,7 @@ final class MigrateMySQLCommandTests: XCTestCase {
                 volumes:
                   - ./initdb:/docker-entrypoint-initdb.d:ro
             """.write(to: project.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
-        let ferry = LocalFerry(binary: binary, directory: project)
+        let ferry = FerryProcess(binary: binary, moto: nil, directory: project)
         let arguments = ["migrate", "mysql", "--to", target.url(db), "--yes", "--format", "json"]
         let run = try ferry.run(arguments)
         XCTAssertEqual(run.status, 0, run.err)
@@ -91,7 +91,7 @@ final class MigrateMySQLCommandTests: XCTestCase {
         let binary = try TestEnvironment.ferryBinary()
         let (source, target, db) = try setUpDatabases(rows: 20000, tables: 8)
         let dir = try TestEnvironment.temporaryDirectory()
-        let ferry = LocalFerry(binary: binary, directory: dir)
+        let ferry = FerryProcess(binary: binary, moto: nil, directory: dir)
         // How long an uninterrupted run takes, to spread the kill points over it.
         let timed = Date()
         let full = try ferry.run(["migrate", "mysql", "--from", source.url(db), "--to", target.url(db), "--yes", "--jobs", "4",

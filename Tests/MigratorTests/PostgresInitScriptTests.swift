@@ -53,7 +53,7 @@ final class PostgresInitScriptTests: XCTestCase {
         let target = try PostgresServer()
         defer { target.stop() }
         try source.sql("CREATE SCHEMA auth; CREATE TABLE auth.users (id serial PRIMARY KEY, email text); INSERT INTO auth.users (email) VALUES ('a@x'), ('b@x');")
-        let ferry = LocalFerry(binary: binary, directory: project)
+        let ferry = FerryProcess(binary: binary, moto: nil, directory: project)
         let arguments = ["migrate", "postgres", "-f", project.appendingPathComponent("infra/compose.yaml").path, "--from", source.url,
                          "--to", target.url, "--yes", "--format", "json"]
         let run = try ferry.run(arguments)
@@ -105,7 +105,7 @@ final class PostgresInitScriptTests: XCTestCase {
         }
         try source.sql(sql)
         let dir = try TestEnvironment.temporaryDirectory()
-        let ferry = LocalFerry(binary: binary, directory: dir)
+        let ferry = FerryProcess(binary: binary, moto: nil, directory: dir)
         try target.sql("CREATE DATABASE timing")
         let timed = Date()
         let full = try ferry.run(["migrate", "postgres", "--from", source.url, "--to", "postgresql://postgres@127.0.0.1:\(target.port)/timing",
