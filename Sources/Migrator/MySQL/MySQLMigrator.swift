@@ -7,8 +7,8 @@ import Foundation
 ///    `data/<table>.sql` (`jobs` dumps at a time), the triggers into `triggers.sql`; DEFINER clauses are
 ///    removed (RDS gives no SUPER);
 /// 2. restore: the target's init scripts, the schema (`DROP TABLE IF EXISTS` + `CREATE`), each table
-///    (`TRUNCATE` first, so a load redone after a kill never adds to what a killed one left), then the
-///    triggers (after the rows, so loading fires none);
+///    (every pending table `TRUNCATE`d first, in one session, so a load redone after a kill never adds to
+///    what a killed one left), then the triggers (after the rows, so loading fires none);
 /// 3. verify: every table's row count and a SHA-256 over its rows' MD5s in primary-key order (all columns
 ///    as hex, NULL distinct from empty), and the names of views, routines, triggers and events, side by side.
 ///
@@ -88,14 +88,20 @@ public struct MySQLMigrator: Sendable {
             try checkpoints.recordIntent("restore:triggers", sourceFingerprint: source.description, size: 0)
             try await dropTriggers()
         }
+        if !pending.isEmpty {
+            // Emptied in one session before any load: InnoDB's TRUNCATE of a table fails at once when a table
+            // referencing it by foreign key is being loaded by another session.
+            for table in pending {
+                try checkpoints.recordIntent("restore:table:\(table)", sourceFingerprint: source.description, size: Self.size(dump.data(table)))
+            }
+            let truncates = pending.map { "TRUNCATE TABLE \(MySQLTools.quoteIdentifier($0));" }.joined(separator: " ")
+            try await tools.run(client, ["--database=\(target.database)", "--execute=SET FOREIGN_KEY_CHECKS = 0; \(truncates)"],
+                                connection: target, what: "emptying \(pending.count) table(s)", source: false)
+        }
         let loadTarget = target
         try await forEachConcurrently(pending, limit: jobs) { [tools, checkpoints] table in
             let file = dump.data(table)
             let hash = try Self.hash(file)
-            try checkpoints.recordIntent("restore:table:\(table)", sourceFingerprint: source.description, size: Self.size(file))
-            try await tools.run(client, ["--database=\(loadTarget.database)",
-                                         "--execute=SET FOREIGN_KEY_CHECKS = 0; TRUNCATE TABLE \(MySQLTools.quoteIdentifier(table))"],
-                                connection: loadTarget, what: "emptying \(table)", source: false)
             try await tools.run(client, ["--database=\(loadTarget.database)"], connection: loadTarget, what: "loading \(table)", source: false, input: file)
             try checkpoints.markDone("restore:table:\(table)", expected: hash)
             progress.item(table, action: "restored", bytes: Self.size(file))
