@@ -83,6 +83,22 @@ final class MigrateMySQLCommandTests: XCTestCase {
         XCTAssertEqual(plan.status, 0, plan.err)
         XCTAssertTrue(plan.out.contains("ferry migrate mysql --from mysql://app@127.0.0.1:\(source.port)/\(db) --to"), plan.out)
         XCTAssertFalse(plan.out.contains(source.password), plan.out)
+        // It measured the running source (its one table) with the service's password, and
+        // a downtime budget shorter than the estimate sends the database to the DMS path.
+        XCTAssertTrue(plan.out.contains(" in 1 table, about "), plan.out)
+        let budget = try ferry.run(["migrate", "plan", "--format", "json", "--downtime-budget", "1s"])
+        XCTAssertEqual(budget.status, 0, budget.err)
+        XCTAssertFalse(budget.out.contains(source.password), budget.out)
+        struct Plan: Decodable {
+            struct Step: Decodable { var kind: String; var size: SourceSize?; var beyondOneMachine: [String]? }
+            var steps: [Step]
+        }
+        let step = try XCTUnwrap(try JSONDecoder().decode(Plan.self, from: Data(budget.out.utf8)).steps.first { $0.kind == "database" })
+        XCTAssertEqual(step.size?.count, 1)
+        XCTAssertGreaterThan(step.size?.bytes ?? 0, 0)
+        XCTAssertTrue(step.beyondOneMachine?.first?.contains("longer than the downtime budget (1 s)") ?? false, "\(String(describing: step.beyondOneMachine))")
+        let offline = try ferry.run(["migrate", "plan", "--offline"])
+        XCTAssertFalse(offline.out.contains("size:"), offline.out)
     }
 
     /// kill -9 at random points (FERRY_KILL_TRIALS, default 3), then a rerun: exit 0, verified, every

@@ -36,6 +36,8 @@ public struct DynamoDBClient: Sendable {
         public var keySchema: [KeyAttribute]
         /// Approximate (AWS refreshes it about every six hours).
         public var itemCount: Int?
+        /// Approximate, as `itemCount`.
+        public var sizeBytes: Int64?
         public var creationDateTime: Double?
     }
 
@@ -50,6 +52,7 @@ public struct DynamoDBClient: Sendable {
             var KeySchema: [Key]
             var AttributeDefinitions: [Definition]?
             var ItemCount: Int?
+            var TableSizeBytes: Int64?
             var CreationDateTime: Double?
         }
         var Table: Table
@@ -65,7 +68,7 @@ public struct DynamoDBClient: Sendable {
         let keys = table.KeySchema.sorted { $0.KeyType == "HASH" && $1.KeyType != "HASH" }
             .map { KeyAttribute(name: $0.AttributeName, role: $0.KeyType, type: types[$0.AttributeName] ?? "S") }
         return TableDescription(name: table.TableName, arn: table.TableArn, status: table.TableStatus, keySchema: keys,
-                                itemCount: table.ItemCount, creationDateTime: table.CreationDateTime)
+                                itemCount: table.ItemCount, sizeBytes: table.TableSizeBytes, creationDateTime: table.CreationDateTime)
     }
 
     struct ListInput: Encodable { var ExclusiveStartTableName: String? }

@@ -32,8 +32,18 @@ extension S3Client {
     /// Every object under `prefix` (ListObjectsV2, all pages).
     public func listObjects(bucket: String, prefix: String) async throws -> [ObjectSummary] {
         var out: [ObjectSummary] = []
+        try await forEachObject(bucket: bucket, prefix: prefix) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` for each object under `prefix`, page by page, without holding the listing; stops
+    /// after `limit` objects and returns true when it did (more objects may follow).
+    @discardableResult
+    public func forEachObject(bucket: String, prefix: String, limit: Int = .max, _ body: (ObjectSummary) throws -> Void) async throws -> Bool {
         var token: String?
+        var seen = 0
         repeat {
+            try Task.checkCancellation()
             var query: [SigningRequest.QueryItem] = [.init("list-type", "2")]
             if !prefix.isEmpty { query.append(.init("prefix", prefix)) }
             if let token { query.append(.init("continuation-token", token)) }
@@ -41,11 +51,13 @@ extension S3Client {
             let root = try XMLTree.parse(response.body)
             for node in root.all("Contents") {
                 guard let key = node.string("Key") else { continue }
-                out.append(ObjectSummary(key: key, size: Int64(node.string("Size") ?? "") ?? 0, etag: Self.unquote(node.string("ETag") ?? "")))
+                if seen == limit { return true }
+                try body(ObjectSummary(key: key, size: Int64(node.string("Size") ?? "") ?? 0, etag: Self.unquote(node.string("ETag") ?? "")))
+                seen += 1
             }
             token = root.string("IsTruncated") == "true" ? root.string("NextContinuationToken") : nil
         } while token != nil
-        return out
+        return false
     }
 
     /// The object's size, ETag, content type and metadata, or nil when it does not exist.

@@ -1,5 +1,5 @@
 /// Compose durations (`1m30s`, `10s`, `500ms`, `1h`, a bare number of seconds) in seconds.
-enum Durations {
+public enum Durations {
     static func seconds(_ node: YAMLNode, _ path: String) throws -> Double {
         let text = try node.asString(path).trimmed(" ")
         guard let v = parse(text) else {
@@ -9,7 +9,7 @@ enum Durations {
     }
 
     /// Seconds, or nil when malformed or beyond a century (nothing real waits longer).
-    static func parse(_ text: String) -> Double? {
+    public static func parse(_ text: String) -> Double? {
         guard let v = parseUnbounded(text), v.isFinite, abs(v) < 3.2e9 else { return nil }
         return v
     }

@@ -32,7 +32,11 @@ struct MigrateOptions: ParsableArguments, Sendable {
     var checkpointDirectory: String?
 
     func checkpoints(project: ProjectOptions) -> String {
-        if let checkpointDirectory { return checkpointDirectory }
+        checkpointDirectory ?? Self.defaultDirectory(project: project)
+    }
+
+    /// `<project directory>/.ferry/migrations`.
+    static func defaultDirectory(project: ProjectOptions) -> String {
         let base: String
         if let directory = project.projectDirectory {
             base = directory

@@ -112,7 +112,7 @@ struct MigrateDynamoDBCommand: AsyncParsableCommand {
                 let dynamo = DynamoDBClient(client: client)
                 let name: String
                 if let fromTable { name = fromTable } else { name = try await onlyTable(dynamo, where: label, preferring: targetTable) }
-                source = TableSource(client: dynamo, table: name, segments: segments, pageSize: 25 * concurrency * 2, endpoint: label)
+                source = TableSource(client: dynamo, table: name, segments: segments, endpoint: label)
                 sourceIdentity = (endpoint ?? "aws") + "/" + name
             }
 
@@ -129,6 +129,7 @@ struct MigrateDynamoDBCommand: AsyncParsableCommand {
                                      targetEndpoint: destinationEndpoint, checkpoints: store, options: copyOptions)
             let summary = try await Interrupts.run { try await copier.run(progress: terminal) }
             terminal.finish(summary)
+            RateBook(directory: options.checkpoints(project: projectOptions)).record(summary)
             if options.format == .json { print(summary.json()) }
             if summary.failed > 0 || (!summary.verified && !summary.dryRun) { throw ExitCode(1) }
         } catch let error as ExitCode {

@@ -103,6 +103,7 @@ struct MigrateObjectsCommand: AsyncParsableCommand {
                                       checkpoints: store, options: copyOptions)
             let summary = try await Interrupts.run { try await copier.run(progress: terminal) }
             terminal.finish(summary)
+            RateBook(directory: options.checkpoints(project: projectOptions)).record(summary)
             if options.format == .json { print(summary.json()) }
             if summary.failed > 0 || (!summary.verified && !summary.dryRun) { throw ExitCode(1) }
         } catch let error as ExitCode {

@@ -72,6 +72,7 @@ struct MigratePostgresCommand: AsyncParsableCommand {
             var summary = try await Interrupts.run { try await migrator.run(dryRun: dryRun, progress: terminal) }
             summary.notes = found.notes + summary.notes
             terminal.finish(summary)
+            RateBook(directory: options.checkpoints(project: projectOptions)).record(summary)
             if options.format == .json { print(summary.json()) }
             if summary.failed > 0 || (!summary.verified && !summary.dryRun) { throw ExitCode(1) }
         } catch let error as ExitCode {

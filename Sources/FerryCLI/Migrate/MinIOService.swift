@@ -4,7 +4,7 @@ import Foundation
 /// The project's MinIO service as seen from the host: its published API port and the root
 /// credentials from its environment (env files included). The source of `ferry migrate objects`
 /// when `--from` names no endpoint.
-struct MinIOService {
+struct MinIOService: Equatable {
     var service: String
     var endpoint: String
     var accessKey: String

@@ -27,15 +27,18 @@ public struct TableSource: ItemSource {
     public var client: DynamoDBClient
     public var table: String
     public var segments: Int
-    public var pageSize: Int
+    /// Items per Scan page; nil lets the service fill each page (1 MB). A Scan page costs a pass over
+    /// the segment up to its start key on some endpoints (dynamodb-local, moto), so fewer, fuller
+    /// pages are much faster there and save requests everywhere.
+    public var pageSize: Int?
     /// For messages: where the table lives.
     public var endpoint: String
 
-    public init(client: DynamoDBClient, table: String, segments: Int, pageSize: Int, endpoint: String) {
+    public init(client: DynamoDBClient, table: String, segments: Int, pageSize: Int? = nil, endpoint: String) {
         self.client = client
         self.table = table
         self.segments = max(1, segments)
-        self.pageSize = max(1, pageSize)
+        self.pageSize = pageSize.map { max(1, $0) }
         self.endpoint = endpoint
     }
 

@@ -199,7 +199,7 @@ public struct TableCopier: Sendable {
                         repeat {
                             try Task.checkCancellation()
                             let page = try await client.scan(table: table, segment: segment, totalSegments: segments, startKey: start,
-                                                             limit: 1000, consistentRead: true)
+                                                             consistentRead: true)
                             for item in page.items { digest.add(item) }
                             start = page.lastEvaluatedKey
                         } while start != nil

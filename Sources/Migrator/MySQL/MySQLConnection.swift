@@ -12,6 +12,8 @@ public struct MySQLConnection: Sendable, Equatable, CustomStringConvertible {
     public var database: String
     /// `?ssl=true` (or `ssl-mode=REQUIRED`): the client must use TLS.
     public var tls: Bool
+    /// Seconds the client waits for the server (`--connect-timeout`).
+    public var connectTimeout = 10
 
     public init(url: String) throws {
         guard let components = URLComponents(string: url), ["mysql", "mariadb"].contains(components.scheme?.lowercased() ?? ""),

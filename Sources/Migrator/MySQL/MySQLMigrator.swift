@@ -41,6 +41,8 @@ public struct MySQLMigrator: Sendable {
         summary.checkpoint = checkpoints.path
         let tables = try await baseTables(source, isSource: true)
         summary.items = tables.count
+        // The tables' size, for the summary and the rate `migrate plan` estimates with.
+        summary.bytes = await SizeProbe.mysql(source).bytes ?? 0
         summary.notes = try await MySQLRDSCheck(tools: tools).findings(source, targetUser: target.user)
         progress.begin(kind: "mysql", items: tables.count, bytes: 0)
         if dryRun {

@@ -35,7 +35,7 @@ struct MySQLTools: Sendable {
 
     /// Runs SQL (batch mode, no column names, raw values) in the connection's database; rows of tab-separated fields.
     func query(_ sql: String, connection: MySQLConnection, what: String, source: Bool) async throws -> [[String]] {
-        let output = try await run(try client(), ["--batch", "--skip-column-names", "--raw", "--connect-timeout=10", "--database=\(connection.database)", "--execute=\(sql)"],
+        let output = try await run(try client(), ["--batch", "--skip-column-names", "--raw", "--connect-timeout=\(connection.connectTimeout)", "--database=\(connection.database)", "--execute=\(sql)"],
                                    connection: connection, what: what, source: source)
         return output.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }

@@ -11,6 +11,8 @@ public struct PostgresConnection: Sendable, Equatable, CustomStringConvertible {
     public var database: String
     /// `?sslmode=require` and the like, passed as `PGSSLMODE`.
     public var sslMode: String?
+    /// Seconds libpq waits for the server (`PGCONNECT_TIMEOUT`).
+    public var connectTimeout = 10
 
     public init(url: String) throws {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme?.lowercased() ?? ""),
@@ -30,7 +32,7 @@ public struct PostgresConnection: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "postgresql://\(user.map { $0 + "@" } ?? "")\(host):\(port)/\(database)" }
 
     var environment: [String: String] {
-        var env = ["PGHOST": host, "PGPORT": String(port), "PGDATABASE": database, "PGCONNECT_TIMEOUT": "10"]
+        var env = ["PGHOST": host, "PGPORT": String(port), "PGDATABASE": database, "PGCONNECT_TIMEOUT": String(connectTimeout)]
         if let user { env["PGUSER"] = user }
         if let password { env["PGPASSWORD"] = password }
         if let sslMode { env["PGSSLMODE"] = sslMode }

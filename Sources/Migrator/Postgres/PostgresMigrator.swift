@@ -42,6 +42,8 @@ public struct PostgresMigrator: Sendable {
         summary.checkpoint = checkpoints.path
         let sourceTables = try await tableChecks(source, isSource: true)
         summary.items = sourceTables.count
+        // The database's size, for the summary and the rate `migrate plan` estimates with.
+        summary.bytes = await SizeProbe.postgres(source).bytes ?? 0
         summary.notes = try await PostgresRDSCheck(tools: tools).findings(source)
         progress.begin(kind: "postgres", items: sourceTables.count, bytes: 0)
         if dryRun {

@@ -26,6 +26,15 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible, Equatable 
 
     public var exitCode: Int32 { if case .usage = self { return 2 }; return 1 }
 
+    /// The error's message for a note: a MigrationError without its side prefix, anything else as it says.
+    public static func brief(_ error: any Error) -> String {
+        guard let error = error as? MigrationError else { return "\(error)" }
+        switch error {
+        case .source(let m), .target(let m), .verification(let m), .usage(let m): return m
+        case .checkpoint: return error.description
+        }
+    }
+
     /// Wraps an AWS error with the side and the thing it concerned.
     static func wrap(_ error: any Error, source: Bool, _ what: String) -> any Error {
         if error is MigrationError || error is CancellationError { return error }
