@@ -40,18 +40,19 @@ public struct PostgresMigrator: Sendable {
         var summary = MigrationSummary(kind: "postgres", source: source.description, target: target.description)
         summary.dryRun = dryRun
         summary.checkpoint = checkpoints.path
-        let sourceTables = try await tableChecks(source, isSource: true)
-        summary.items = sourceTables.count
         // The database's size, for the summary and the rate `migrate plan` estimates with.
         summary.bytes = await SizeProbe.postgres(source).bytes ?? 0
         summary.notes = try await PostgresRDSCheck(tools: tools).findings(source)
-        progress.begin(kind: "postgres", items: sourceTables.count, bytes: 0)
         if dryRun {
+            let sourceTables = try await tableChecks(source, isSource: true)
+            summary.items = sourceTables.count
             summary.notes += sourceTables.map { "would move \($0.name) (\($0.rows) rows)" }
                 + initScripts.map { "would run init script \($0.name) against the target first" }
             summary.durationSeconds = Date().timeIntervalSince(started)
             return summary
         }
+        // The source's checks read every row while pg_dump does: the two overlap instead of adding up.
+        async let sourceChecking = tableChecks(source, isSource: true)
         let dumpDirectory = (workDirectory as NSString).appendingPathComponent("dump")
         let fingerprint = "\(source.description) -> \(target.description)"
 
@@ -69,6 +70,9 @@ public struct PostgresMigrator: Sendable {
             guard let dumpHash else { throw MigrationError.source("pg_dump left no toc.dat in \(dumpDirectory)") }
             try checkpoints.markDone("dump", expected: dumpHash)
         }
+        let sourceTables = try await sourceChecking
+        summary.items = sourceTables.count
+        progress.begin(kind: "postgres", items: sourceTables.count, bytes: 0)
 
         // 2. The init scripts the Compose database ran on its first start, once, then the restore
         //    (idempotent: --clean --if-exists drops what an earlier attempt created).
