@@ -144,8 +144,11 @@ struct DataSyncTemplate {
                     "Subdirectory": "/",
                 ],
             ],
+            // The logs of a one-off migration go with its stack.
             "LogGroup": [
                 "Type": "AWS::Logs::LogGroup",
+                "DeletionPolicy": "Delete",
+                "UpdateReplacePolicy": "Delete",
                 "Properties": ["RetentionInDays": 30],
             ],
             // DataSync writes task logs through a resource policy on the log group, not a role.

@@ -90,7 +90,8 @@ indirect enum NativeJSON: Encodable, Equatable, ExpressibleByStringLiteral, Expr
     // CloudFormation intrinsics.
     static func ref(_ name: String) -> NativeJSON { ["Ref": .string(name)] }
     static func getAtt(_ resource: String, _ attribute: String) -> NativeJSON { ["Fn::GetAtt": [.string(resource), .string(attribute)]] }
-    static func sub(_ text: String) -> NativeJSON { ["Fn::Sub": .string(text)] }
+    /// `Fn::Sub`, or the plain string when there is nothing to substitute (cfn-lint W1020).
+    static func sub(_ text: String) -> NativeJSON { text.contains("${") ? ["Fn::Sub": .string(text)] : .string(text) }
 }
 
 enum NativeShell {
