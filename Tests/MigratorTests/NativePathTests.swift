@@ -153,6 +153,10 @@ final class NativePathTests: XCTestCase {
         XCTAssertEqual(try instanceClass(10_000_000_000), "dms.t3.medium")
         XCTAssertEqual(try instanceClass(200_000_000_000), "dms.r5.large")
         XCTAssertEqual(try instanceClass(2_000_000_000_000), "dms.r5.xlarge")
+        XCTAssertEqual(try instanceClass(nil), "dms.r5.large")
+        let db = Self.postgres
+        XCTAssertEqual(NativePath.dms(engine: db.engine, store: db.store, stackName: db.stackName, sizeBytes: db.sizeBytes, source: db.source, target: db.target),
+                       NativePath.dms(db))
     }
 
     func testDataSyncTemplate() throws {

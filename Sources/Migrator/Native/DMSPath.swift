@@ -1,6 +1,12 @@
 import Foundation
 
 extension NativePath {
+    /// ``dms(_:)`` with the database's parts given one by one.
+    public static func dms(engine: NativeDatabase.Engine, store: String, stackName: String, sizeBytes: Int64? = nil,
+                           source: NativeDatabase.Source, target: NativeDatabase.Target) -> NativePlan {
+        dms(NativeDatabase(engine: engine, store: store, stackName: stackName, sizeBytes: sizeBytes, source: source, target: target))
+    }
+
     /// The AWS DMS path for a Postgres, MySQL or MariaDB database too big to dump and restore in the
     /// downtime budget: a full load followed by change data capture, validated row by row, then a
     /// short cutover. Produces `dms-<store>.template.json` and the commands that deploy and run it.
