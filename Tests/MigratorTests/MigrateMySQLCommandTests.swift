@@ -90,13 +90,23 @@ final class MigrateMySQLCommandTests: XCTestCase {
         XCTAssertEqual(budget.status, 0, budget.err)
         XCTAssertFalse(budget.out.contains(source.password), budget.out)
         struct Plan: Decodable {
-            struct Step: Decodable { var kind: String; var size: SourceSize?; var beyondOneMachine: [String]? }
+            struct Native: Decodable { var service: String; var directory: String; var files: [String] }
+            struct Step: Decodable { var kind: String; var size: SourceSize?; var beyondOneMachine: [String]?; var native: Native? }
             var steps: [Step]
         }
         let step = try XCTUnwrap(try JSONDecoder().decode(Plan.self, from: Data(budget.out.utf8)).steps.first { $0.kind == "database" })
         XCTAssertEqual(step.size?.count, 1)
         XCTAssertGreaterThan(step.size?.bytes ?? 0, 0)
         XCTAssertTrue(step.beyondOneMachine?.first?.contains("longer than the downtime budget (1 s)") ?? false, "\(String(describing: step.beyondOneMachine))")
+        // The DMS path is written beside the checkpoints, ready to deploy, without the password.
+        let native = try XCTUnwrap(step.native)
+        XCTAssertEqual(native.service, "AWS DMS (full load + CDC)")
+        XCTAssertEqual(native.files, ["README.md", "dms-db.template.json"])
+        XCTAssertTrue(native.directory.hasSuffix(".ferry/migrations/native/mysql-db"), native.directory)
+        for file in native.files {
+            let text = try String(contentsOfFile: (native.directory as NSString).appendingPathComponent(file), encoding: .utf8)
+            XCTAssertFalse(text.contains(source.password), file)
+        }
         let offline = try ferry.run(["migrate", "plan", "--offline"])
         XCTAssertFalse(offline.out.contains("size:"), offline.out)
     }

@@ -93,21 +93,19 @@ final class NativePathTests: XCTestCase {
         XCTAssertEqual(source["EngineName"] as? String, "postgres")
         let target = try XCTUnwrap(resources["TargetEndpoint"]?["Properties"] as? [String: Any])
         XCTAssertEqual(target["SslMode"] as? String, "require")
-        XCTAssertNil(target["Password"])
+        // The stack's secret is read by CloudFormation at deploy time: no value in the template.
+        XCTAssertEqual(target["Password"] as? [String: String], ["Fn::Sub": "{{resolve:secretsmanager:${TargetSecretArn}:SecretString:password}}"])
+        XCTAssertEqual(target["Username"] as? [String: String], ["Fn::Sub": "{{resolve:secretsmanager:${TargetSecretArn}:SecretString:username}}"])
+        XCTAssertEqual(target["ServerName"] as? [String: String], ["Ref": "TargetServerName"])
         let pg = try XCTUnwrap(target["PostgreSqlSettings"] as? [String: Any])
-        XCTAssertEqual(pg["SecretsManagerSecretId"] as? [String: String], ["Ref": "TargetSecretArn"])
-        XCTAssertNotNil(pg["SecretsManagerAccessRoleArn"])
-        let role = try XCTUnwrap(resources["SecretAccessRole"]?["Properties"] as? [String: Any])
-        let roleText = String(decoding: try JSONSerialization.data(withJSONObject: role, options: [.sortedKeys]), as: UTF8.self)
-        XCTAssertTrue(roleText.contains("dms.${AWS::Region}.amazonaws.com"), roleText)
-        XCTAssertTrue(roleText.contains("kms:ViaService"), roleText)
+        XCTAssertEqual(pg["AfterConnectScript"] as? String, "SET session_replication_role = 'replica'")
 
         let outputs = try XCTUnwrap(t["Outputs"] as? [String: Any])
         XCTAssertEqual(Set(outputs.keys), ["ReplicationTaskArn", "ReplicationInstanceArn"])
 
         let deploy = try XCTUnwrap(plan.commands.first { $0.hasPrefix("aws cloudformation deploy") })
         for key in ["SubnetIds", "SecurityGroupIds", "SourceServerName", "SourcePort", "SourceDatabase", "SourceUsername", "SourcePassword",
-                    "TargetSecretArn", "TargetDatabase", "ReplicationInstanceClass", "AllocatedStorage", "LobMaxSizeKB"] {
+                    "TargetSecretArn", "TargetServerName", "TargetDatabase", "ReplicationInstanceClass", "AllocatedStorage", "LobMaxSizeKB"] {
             XCTAssertTrue(deploy.contains("\(key)="), "deploy does not set \(key)")
         }
         XCTAssertTrue(deploy.contains("--stack-name shop-dms-orders"), deploy)

@@ -7,7 +7,8 @@ import Planner
 
 /// `ferry migrate plan`: what moves where, in which order, with the command for each step, each
 /// source's size and the time it should take. It reads the project, its plan and the sources (read
-/// only: listings, the database's size functions, DescribeTable), never the stack.
+/// only: listings, the database's size functions, DescribeTable), and the stack's outputs only when
+/// it writes an AWS-native path.
 struct MigratePlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -39,6 +40,14 @@ struct MigratePlanCommand: AsyncParsableCommand {
     @Option(name: .customLong("checkpoint-dir"), help: "Where checkpoints and measured rates are kept (default: <project directory>/.ferry/migrations).")
     var checkpointDirectory: String?
 
+    @Flag(help: "Write the AWS-native path of every step that has one, not only of the steps past the thresholds.")
+    var native = false
+
+    @Option(name: .customLong("native-dir"), help: "Where AWS-native paths are written (default: <checkpoint dir>/native).")
+    var nativeDirectory: String?
+
+    @OptionGroup var stack: StackNameOption
+
     func validate() throws {
         if let downtimeBudget, (Durations.parse(downtimeBudget) ?? 0) <= 0 {
             throw ValidationError("--downtime-budget must be a duration such as 30m, 1h30m or 45s")
@@ -61,11 +70,14 @@ struct MigratePlanCommand: AsyncParsableCommand {
         var rate: String?
         /// Why this step should take the AWS-native path instead (empty: one machine is fine).
         var beyondOneMachine: [String]?
-        /// How the step's source is measured (not part of the output).
+        /// The AWS-native path written for this step.
+        var native: NativeStep?
+        /// How the step's source is measured, and the plan's name for its target (not part of the output).
         var probe: SourceProbe = .none
+        var store: String?
 
         enum CodingKeys: String, CodingKey {
-            case order, kind, source, target, items, command, status, size, estimatedSeconds, rate, beyondOneMachine
+            case order, kind, source, target, items, command, status, size, estimatedSeconds, rate, beyondOneMachine, native
         }
     }
 
@@ -76,10 +88,21 @@ struct MigratePlanCommand: AsyncParsableCommand {
             CLIError.printDiagnostics(project)
             let blueprint = Planner.plan(project, options: planning.planOptions(region: region))
             var steps = Self.steps(project: project, blueprint: blueprint)
+            let directory = checkpointDirectory ?? MigrateOptions.defaultDirectory(project: projectOptions)
             if !offline {
                 let budget = downtimeBudget.flatMap(Durations.parse)
-                let rates = RateBook(directory: checkpointDirectory ?? MigrateOptions.defaultDirectory(project: projectOptions))
-                steps = await Self.measured(steps, rates: rates, downtimeBudget: budget)
+                steps = await Self.measured(steps, rates: RateBook(directory: directory), downtimeBudget: budget)
+            }
+            let wanted = steps.indices.filter { native || !(steps[$0].beyondOneMachine ?? []).isEmpty }
+            if !wanted.isEmpty {
+                let stackName = try stack.resolve(project: projectOptions)
+                let outputs = offline ? [:] : await Self.stackOutputs(stackName: stackName, region: blueprint.region)
+                let folder = nativeDirectory ?? (directory as NSString).appendingPathComponent("native")
+                for index in wanted {
+                    guard let store = steps[index].store,
+                          let plan = Self.nativePlan(for: steps[index], blueprint: blueprint, stackName: stackName, outputs: outputs) else { continue }
+                    steps[index].native = try Self.write(plan, store: store, under: folder)
+                }
             }
             if format == .json {
                 let encoder = JSONEncoder()
@@ -97,7 +120,10 @@ struct MigratePlanCommand: AsyncParsableCommand {
                 if let command = step.command { print("   run: \(command)") }
                 if !step.status.isEmpty { print("   \(step.status)") }
                 if let reasons = step.beyondOneMachine, !reasons.isEmpty {
-                    print("   beyond one machine: \(reasons.joined(separator: "; ")): use the AWS-native path (docs/MIGRATION.md)")
+                    print("   beyond one machine: \(reasons.joined(separator: "; ")): use the AWS-native path below")
+                }
+                if let native = step.native {
+                    print("   AWS-native path (\(native.service)): \((native.directory as NSString).appendingPathComponent("README.md"))")
                 }
             }
             if steps.isEmpty { print("Nothing to move: the plan has no secrets, buckets or data stores fed from the project.") }
@@ -132,9 +158,9 @@ struct MigratePlanCommand: AsyncParsableCommand {
     static func steps(project: Project, blueprint: Blueprint) -> [Step] {
         var steps: [Step] = []
         func add(_ kind: String, _ source: String, _ target: String, items: Int? = nil, command: String?, status: String = "",
-                 probe: SourceProbe = .none) {
+                 probe: SourceProbe = .none, store: String? = nil) {
             steps.append(Step(order: steps.count + 1, kind: kind, source: source, target: target, items: items, command: command, status: status,
-                              probe: probe))
+                              probe: probe, store: store))
         }
         let items = SecretSources.items(project: project, blueprint: blueprint)
         if !items.isEmpty {
@@ -153,12 +179,12 @@ struct MigratePlanCommand: AsyncParsableCommand {
                 let minio = (try? MinIOService.find(in: project)) ?? nil
                 add("objects", "MinIO service \(replaced) (\(minio?.endpoint ?? "its published port"))", "S3 bucket \(bucket.name)",
                     command: "ferry migrate objects --dry-run, then ferry migrate objects" + (blueprint.buckets.count > 1 ? " --to s3://<bucket of \(bucket.name)>" : ""),
-                    probe: minio.map { .minio($0) } ?? .none)
+                    probe: minio.map { .minio($0) } ?? .none, store: bucket.name)
             } else if let directory = bucket.sourceDirectory {
                 let path = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: project.workingDirectory + "/")).standardizedFileURL.path
                 add("objects", "host directory \(directory)", "S3 bucket \(bucket.name)",
                     command: "ferry migrate objects --from \(directory) --dry-run, then ferry migrate objects --from \(directory)",
-                    probe: .directory(path))
+                    probe: .directory(path), store: bucket.name)
             } else if !bucket.cloudFront {
                 add("objects", "a directory or bucket you name", "S3 bucket \(bucket.name)",
                     command: "ferry migrate objects --from DIR|s3://BUCKET --to s3://<bucket of \(bucket.name)>")
@@ -171,12 +197,12 @@ struct MigratePlanCommand: AsyncParsableCommand {
                     command: "ferry migrate postgres --from \(postgresURL(project.service(named: store.name))) --in-vpc"
                         + (blueprint.dataStores.filter { $0.kind.isRelational }.count > 1 ? " --database \(store.name)" : ""),
                     status: "restored and checked from a one-off task in the stack's VPC; or --to URL through SSM port forwarding (docs/MIGRATION.md); the source password goes in the URL or PGPASSWORD",
-                    probe: .postgres(postgresURL(project.service(named: store.name), password: true)))
+                    probe: .postgres(postgresURL(project.service(named: store.name), password: true)), store: store.name)
             case .rdsMysql, .auroraMysql:
                 add("database", "compose service \(store.name)", "\(store.kind.rawValue) \(store.engine) \(store.engineVersion)",
                     command: "ferry migrate mysql --from \(DatabaseService.mysqlURL(project.service(named: store.name))) --to mysql://USER@HOST:PORT/DB",
                     status: "the target must be reachable from here: SSM port forwarding or a task in the VPC (docs/MIGRATION.md); the password goes in the URL",
-                    probe: .mysql(DatabaseService.mysqlURL(project.service(named: store.name), password: true)))
+                    probe: .mysql(DatabaseService.mysqlURL(project.service(named: store.name), password: true)), store: store.name)
             default:
                 continue  // caches and brokers start empty by design
             }
@@ -185,7 +211,8 @@ struct MigratePlanCommand: AsyncParsableCommand {
             let (source, command, status) = dynamoDBStep(table, project: project, tables: blueprint.tables.count)
             let local = (try? DynamoDBLocalService.find(in: project)) ?? nil
             add("dynamodb", source, "DynamoDB table \(table.tableName ?? table.name)", command: command, status: status,
-                probe: local.flatMap { local in table.tableName.map { .dynamoDBLocal(endpoint: local.endpoint, table: $0) } } ?? .none)
+                probe: local.flatMap { local in table.tableName.map { .dynamoDBLocal(endpoint: local.endpoint, table: $0) } } ?? .none,
+                store: table.name)
         }
         return steps
     }

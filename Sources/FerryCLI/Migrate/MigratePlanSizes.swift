@@ -22,7 +22,12 @@ extension MigratePlanCommand {
     static func measured(_ steps: [Step], rates: RateBook, downtimeBudget: Double?) async -> [Step] {
         await withTaskGroup(of: (Int, SourceSize?).self) { group in
             for (index, step) in steps.enumerated() {
-                group.addTask { (index, await withTimeout(probeTimeout, unit: step.kind == "dynamodb" ? "items" : "objects") { await size(step.probe) }) }
+                group.addTask {
+                    let probe = step.probe
+                    guard probe != .none else { return (index, nil) }
+                    let answer: SourceSize? = await withTimeout(probeTimeout) { await Self.size(probe) }
+                    return (index, answer ?? .unknown(step.kind == "dynamodb" ? "items" : "objects", "no answer within \(Int(probeTimeout)) s"))
+                }
             }
             var out = steps
             for await (index, size) in group {
@@ -94,10 +99,9 @@ extension MigratePlanCommand {
         }
     }
 
-    /// The probe's answer, or an unknown size when it takes longer than `seconds`.
-    static func withTimeout(_ seconds: Double, unit: String, _ body: @escaping @Sendable () async -> SourceSize?) async -> SourceSize? {
-        enum Outcome: Sendable { case answered(SourceSize?), timedOut }
-        return await withTaskGroup(of: Outcome.self) { group in
+    /// The body's answer, or nil when it takes longer than `seconds`.
+    static func withTimeout<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async -> T?) async -> T? {
+        await withTaskGroup(of: TimedOutcome<T>.self) { group in
             group.addTask { .answered(await body()) }
             group.addTask {
                 try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
@@ -105,10 +109,10 @@ extension MigratePlanCommand {
             }
             let first = await group.next() ?? .timedOut
             group.cancelAll()
-            switch first {
-            case .answered(let size): return size
-            case .timedOut: return .unknown(unit, "no answer within \(Int(seconds)) s")
-            }
+            if case .answered(let value) = first { return value }
+            return nil
         }
     }
 }
+
+enum TimedOutcome<T: Sendable>: Sendable { case answered(T?), timedOut }

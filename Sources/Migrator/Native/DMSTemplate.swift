@@ -63,7 +63,9 @@ struct DMSTemplate {
             "SourceDatabase": ["Type": "String", "Default": .string(sourceDatabase), "Description": engine == .postgres ? "Database to read (schema public)" : "Database (schema) to read"],
             "SourceUsername": ["Type": "String", "Description": "Source user allowed to replicate"],
             "SourcePassword": ["Type": "String", "NoEcho": true, "Description": "Source user's password, supplied at deploy time"],
-            "TargetSecretArn": ["Type": "String", "AllowedPattern": "^arn:aws[a-z-]*:secretsmanager:.+", "Description": "The stack's database credentials secret (JSON keys username, password, host, port)"],
+            "TargetSecretArn": ["Type": "String", "AllowedPattern": "^arn:aws[a-z-]*:secretsmanager:.+", "Description": "The stack's database credentials secret (JSON keys username and password)"],
+            "TargetServerName": ["Type": "String", "Description": "The stack database's endpoint address"],
+            "TargetPort": ["Type": "Number", "Default": .int(Int64(database.target.port ?? engine.defaultPort)), "MinValue": 1, "MaxValue": 65535],
             "TargetDatabase": ["Type": "String", "Default": .string(targetDatabase), "Description": "Database to write in the stack's instance"],
             "ReplicationInstanceClass": ["Type": "String", "Default": .string(instanceClass), "AllowedPattern": "^dms\\.[a-z0-9]+\\.[a-z0-9]+$"],
             "AllocatedStorage": ["Type": "Number", "Default": .int(allocatedStorage), "MinValue": 5, "MaxValue": 6144, "Description": "GiB for task logs and cached changes"],
@@ -93,15 +95,17 @@ struct DMSTemplate {
             "Password": .ref("SourcePassword"),
             "SslMode": database.source.requireTLS ? "require" : "none",
         ]
+        // The user and password are dynamic references: CloudFormation reads them from the stack's secret
+        // at deploy time (RDS-managed secrets hold only these two keys), the template never holds them.
         var target: [String: NativeJSON] = [
             "EndpointType": "target",
             "EngineName": .string(engine.dmsEngineName),
             "SslMode": "require",
-            .init(settingsKey): [
-                "SecretsManagerSecretId": .ref("TargetSecretArn"),
-                "SecretsManagerAccessRoleArn": .getAtt("SecretAccessRole", "Arn"),
-                "AfterConnectScript": .string(afterConnect),
-            ],
+            "ServerName": .ref("TargetServerName"),
+            "Port": .ref("TargetPort"),
+            "Username": .sub("{{resolve:secretsmanager:${TargetSecretArn}:SecretString:username}}"),
+            "Password": .sub("{{resolve:secretsmanager:${TargetSecretArn}:SecretString:password}}"),
+            .init(settingsKey): ["AfterConnectScript": .string(afterConnect)],
         ]
         // MySQL endpoints are server-wide: the schema is chosen by the table mappings.
         if engine == .postgres {
@@ -128,7 +132,6 @@ struct DMSTemplate {
                     "VpcSecurityGroupIds": .ref("SecurityGroupIds"),
                 ],
             ],
-            "SecretAccessRole": secretAccessRole(),
             "SourceEndpoint": ["Type": "AWS::DMS::Endpoint", "Properties": .object(source)],
             "TargetEndpoint": ["Type": "AWS::DMS::Endpoint", "Properties": .object(target)],
             "ReplicationTask": [
@@ -141,38 +144,6 @@ struct DMSTemplate {
                     "TableMappings": .sub(tableMappings().compact()),
                     "ReplicationTaskSettings": .sub(taskSettings()),
                 ],
-            ],
-        ]
-    }
-
-    /// Only the target secret, and KMS only on behalf of Secrets Manager in this Region.
-    private func secretAccessRole() -> NativeJSON {
-        [
-            "Type": "AWS::IAM::Role",
-            "Properties": [
-                "AssumeRolePolicyDocument": [
-                    "Version": "2012-10-17",
-                    "Statement": [[
-                        "Effect": "Allow",
-                        "Principal": ["Service": [.sub("dms.${AWS::Region}.amazonaws.com"), "dms.amazonaws.com"]],
-                        "Action": "sts:AssumeRole",
-                    ]],
-                ],
-                "Policies": [[
-                    "PolicyName": "read-target-secret",
-                    "PolicyDocument": [
-                        "Version": "2012-10-17",
-                        "Statement": [
-                            ["Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": .ref("TargetSecretArn")],
-                            [
-                                "Effect": "Allow",
-                                "Action": "kms:Decrypt",
-                                "Resource": "*",
-                                "Condition": ["StringEquals": ["kms:ViaService": .sub("secretsmanager.${AWS::Region}.amazonaws.com")]],
-                            ],
-                        ],
-                    ],
-                ]],
             ],
         ]
     }

@@ -42,9 +42,14 @@ public struct NativeDatabase: Sendable, Equatable {
         public var host: String?
         public var port: Int?
 
-        public init(database: String? = nil, secretOutput: String, host: String? = nil, port: Int? = nil) {
+        /// The stack output holding the instance's endpoint address (when `host` is not given).
+        public var endpointOutput: String
+
+        public init(database: String? = nil, secretOutput: String, endpointOutput: String? = nil, host: String? = nil, port: Int? = nil) {
             self.database = database
             self.secretOutput = secretOutput
+            self.endpointOutput = endpointOutput ?? (secretOutput.hasSuffix("CredentialsSecret")
+                ? String(secretOutput.dropLast("CredentialsSecret".count)) + "Endpoint" : secretOutput + "Endpoint")
             self.host = host
             self.port = port
         }

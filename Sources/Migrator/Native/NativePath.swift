@@ -74,8 +74,8 @@ indirect enum NativeJSON: Encodable, Equatable, ExpressibleByStringLiteral, Expr
     func rendered() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding strings, integers, booleans, arrays and objects cannot fail.
-        let data = try! encoder.encode(self)
+        // Encoding strings, integers, booleans, arrays and objects does not fail.
+        guard let data = try? encoder.encode(self) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
