@@ -53,6 +53,34 @@ final class DynamoDBCopyTests: XCTestCase {
         XCTAssertEqual(again.skipped, 420)
     }
 
+    /// The read-back proves every source item arrived as it was; only the Scan also sees items the
+    /// target held before (the stack's table should be empty, so that is the opt-in).
+    func testReadBackAndScanVerification() async throws {
+        let (local, aws) = try await servers()
+        let source = DynamoDBClient(client: local.client())
+        let target = DynamoDBClient(client: aws.client())
+        let from = DynamoDBFixtures.tableName(), to = DynamoDBFixtures.tableName()
+        try await source.createTable(from, keys: DynamoDBFixtures.idKey)
+        try await target.createTable(to, keys: DynamoDBFixtures.idKey)
+        let items = DynamoDBFixtures.items(130)
+        try await DynamoDBFixtures.put(items, into: from, client: source)
+        try await DynamoDBFixtures.put([["id": .s("left-over"), "n": .n("1")]], into: to, client: target)
+        let dir = try TestEnvironment.temporaryDirectory()
+        func copier(_ verify: TableCopier.Verification, _ name: String) throws -> TableCopier {
+            var options = TableCopier.Options()
+            options.verify = verify
+            let store = try CheckpointStore(path: dir.appendingPathComponent("\(name).sqlite").path, identity: "dynamodb|\(name)")
+            return TableCopier(source: TableSource(client: source, table: from, segments: 2, pageSize: 40, endpoint: local.endpoint),
+                               target: target, table: to, targetEndpoint: aws.endpoint, checkpoints: store, options: options)
+        }
+        let readBack = try await copier(.readBack, "r").run(progress: SilentProgress())
+        XCTAssertTrue(readBack.verified, readBack.notes.joined(separator: "\n"))
+        XCTAssertEqual(readBack.checksum, DynamoDBFixtures.digest(items).checksum)
+        let scan = try await copier(.scan, "s").run(progress: SilentProgress())
+        XCTAssertFalse(scan.verified)
+        XCTAssertTrue(scan.notes.contains { $0.contains("holds 131 item(s)") && $0.contains("the table held other items") }, "\(scan.notes)")
+    }
+
     func testCommandCopiesTheProjectsDynamoDBLocalIntoTheStacksTable() async throws {
         let binary = try TestEnvironment.ferryBinary()
         let (local, aws) = try await servers()

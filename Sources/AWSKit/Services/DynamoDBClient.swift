@@ -111,6 +111,21 @@ public struct DynamoDBClient: Sendable {
         return ScanPage(items: output.Items ?? [], lastEvaluatedKey: last)
     }
 
+    struct KeysAndAttributes: Codable { var Keys: [DynamoDBItem]; var ConsistentRead: Bool? }
+    struct BatchGetInput: Encodable { var RequestItems: [String: KeysAndAttributes] }
+    struct BatchGetOutput: Decodable {
+        var Responses: [String: [DynamoDBItem]]?
+        var UnprocessedKeys: [String: KeysAndAttributes]?
+    }
+
+    /// Reads up to 100 items by key in one request (strongly consistent when asked); returns the items
+    /// found and the keys DynamoDB did not process (to ask again). A key with no item is in neither.
+    public func batchGet(table: String, keys: [DynamoDBItem], consistentRead: Bool = false) async throws -> (items: [DynamoDBItem], unprocessed: [DynamoDBItem]) {
+        let input = BatchGetInput(RequestItems: [table: KeysAndAttributes(Keys: keys, ConsistentRead: consistentRead ? true : nil)])
+        let output = try await call("BatchGetItem", input, as: BatchGetOutput.self)
+        return (output.Responses?[table] ?? [], output.UnprocessedKeys?[table]?.Keys ?? [])
+    }
+
     struct PutRequest: Codable { var Item: DynamoDBItem }
     struct WriteRequest: Codable { var PutRequest: PutRequest? }
     struct BatchInput: Encodable { var RequestItems: [String: [WriteRequest]] }

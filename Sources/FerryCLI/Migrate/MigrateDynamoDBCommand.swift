@@ -39,12 +39,16 @@ struct MigrateDynamoDBCommand: AsyncParsableCommand {
     @Option(help: "BatchWriteItem requests in flight.")
     var concurrency = 8
 
+    @Option(help: "How the copy is verified: readback (each page read back by key as it is written) or scan (one Scan of the whole target at the end, which also finds items the source lacks).")
+    var verify: String = "readback"
+
     @Option(help: "Parallel scan segments of a source table (ranges of a file).")
     var segments = 4
 
     func validate() throws {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be 1–64") }
         guard (1...64).contains(segments) else { throw ValidationError("--segments must be 1–64") }
+        guard TableCopier.Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be readback or scan") }
         guard inputFormat == "auto" || ItemFileFormat(rawValue: inputFormat) != nil else {
             throw ValidationError("--input-format must be auto, json, dynamodb-json or firestore")
         }
@@ -125,6 +129,7 @@ struct MigrateDynamoDBCommand: AsyncParsableCommand {
             copyOptions.concurrency = concurrency
             copyOptions.dryRun = options.dryRun
             copyOptions.verifySegments = max(4, segments)
+            copyOptions.verify = TableCopier.Verification(rawValue: verify) ?? .readBack
             let copier = TableCopier(source: source, target: DynamoDBClient(client: destinationClient), table: targetTable,
                                      targetEndpoint: destinationEndpoint, checkpoints: store, options: copyOptions)
             let summary = try await Interrupts.run { try await copier.run(progress: terminal) }

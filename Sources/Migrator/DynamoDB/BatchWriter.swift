@@ -36,6 +36,34 @@ struct BatchWriter: Sendable {
         }
     }
 
+    static let readBatchSize = 100
+
+    /// Reads the items of `keys` back (consistent reads, 100 a request), retrying unprocessed keys and
+    /// throttling as `put` does; the items found, in no particular order.
+    func readBack(_ items: [DynamoDBItem], keys: [DynamoDBClient.KeyAttribute]) async throws -> [DynamoDBItem] {
+        var pending = Self.lastOfEachKey(items, keys: keys).map { item in item.filter { entry in keys.contains { $0.name == entry.key } } }
+        var found: [DynamoDBItem] = []
+        var retries = 0
+        while !pending.isEmpty {
+            try Task.checkCancellation()
+            do {
+                let answer = try await client.batchGet(table: table, keys: pending, consistentRead: true)
+                found += answer.items
+                if answer.unprocessed.isEmpty { return found }
+                pending = answer.unprocessed
+            } catch {
+                guard Self.isRetryable(error) else { throw MigrationError.wrap(error, source: false, "reading items back from \(table)") }
+            }
+            retries += 1
+            guard retries <= maxRetries else {
+                throw MigrationError.target("reading items back from \(table): \(pending.count) key(s) still unprocessed or throttled after \(maxRetries) retries; run the same command again to resume")
+            }
+            let ceiling = min(maxDelay, baseDelay * pow(2, Double(retries - 1)))
+            try await Task.sleep(for: .milliseconds(Int(Double.random(in: 0...ceiling) * 1000)))
+        }
+        return found
+    }
+
     /// One request may not name a key twice; the later record wins, as a sequence of puts would.
     static func lastOfEachKey(_ items: [DynamoDBItem], keys: [DynamoDBClient.KeyAttribute]) -> [DynamoDBItem] {
         var seen = Set<[UInt8]>()
