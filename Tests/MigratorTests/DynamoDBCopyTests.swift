@@ -17,15 +17,21 @@ final class DynamoDBCopyTests: XCTestCase {
         return (l, a)
     }
 
-    func testTableToTableWithParallelSegmentsVerifiesAndResumesAsNoOp() async throws {
+    /// A source table holding `count` fixture items on the dynamodb-local stand-in and an empty target table.
+    func twoTables(items count: Int) async throws -> (MotoServer, MotoServer, DynamoDBClient, DynamoDBClient, String, String, [DynamoDBItem]) {
         let (local, aws) = try await servers()
         let source = DynamoDBClient(client: local.client())
         let target = DynamoDBClient(client: aws.client())
         let from = DynamoDBFixtures.tableName(), to = DynamoDBFixtures.tableName()
         try await source.createTable(from, keys: DynamoDBFixtures.idKey)
         try await target.createTable(to, keys: DynamoDBFixtures.idKey)
-        let items = DynamoDBFixtures.items(420)
+        let items = DynamoDBFixtures.items(count)
         try await DynamoDBFixtures.put(items, into: from, client: source)
+        return (local, aws, source, target, from, to, items)
+    }
+
+    func testTableToTableWithParallelSegmentsVerifiesAndResumesAsNoOp() async throws {
+        let (local, aws, source, target, from, to, items) = try await twoTables(items: 420)
 
         let dir = try TestEnvironment.temporaryDirectory()
         let store = try CheckpointStore(path: dir.appendingPathComponent("d.sqlite").path, identity: "dynamodb|t2t")
@@ -56,14 +62,7 @@ final class DynamoDBCopyTests: XCTestCase {
     /// The read-back proves every source item arrived as it was; only the Scan also sees items the
     /// target held before (the stack's table should be empty, so that is the opt-in).
     func testReadBackAndScanVerification() async throws {
-        let (local, aws) = try await servers()
-        let source = DynamoDBClient(client: local.client())
-        let target = DynamoDBClient(client: aws.client())
-        let from = DynamoDBFixtures.tableName(), to = DynamoDBFixtures.tableName()
-        try await source.createTable(from, keys: DynamoDBFixtures.idKey)
-        try await target.createTable(to, keys: DynamoDBFixtures.idKey)
-        let items = DynamoDBFixtures.items(130)
-        try await DynamoDBFixtures.put(items, into: from, client: source)
+        let (local, aws, source, target, from, to, items) = try await twoTables(items: 130)
         try await DynamoDBFixtures.put([["id": .s("left-over"), "n": .n("1")]], into: to, client: target)
         let dir = try TestEnvironment.temporaryDirectory()
         func copier(_ verify: TableCopier.Verification, _ name: String) throws -> TableCopier {
