@@ -23,6 +23,8 @@ public struct GenerativeRun: Sendable {
     }
 
     public struct Result: Sendable {
+        /// The generator's seed (with the indices, what rebuilds any project of the run).
+        public var seed: UInt64 = 0
         public var checked = 0
         public var services = 0
         public var loadErrors: [(project: GeneratedProject, error: String)] = []
@@ -36,7 +38,7 @@ public struct GenerativeRun: Sendable {
 
         public func summary(seconds: Double) -> String {
             var out = String(format: "generative run (seed %llu): %d projects (%d services) in %.1f s; %d load errors; %d failure classes (%d new)",
-                             seed(), checked, services, seconds, loadErrors.count, classes.count, newFailureClasses.count)
+                             seed, checked, services, seconds, loadErrors.count, classes.count, newFailureClasses.count)
             for (name, c) in classes.sorted(by: { $0.key < $1.key }) {
                 out += "\n  \(knownClasses.contains(name) ? "known" : "NEW  ") \(c.count)× [\(c.tiers.sorted().joined(separator: ","))] \(name) (e.g. index \(c.example.index))"
             }
@@ -63,7 +65,6 @@ public struct GenerativeRun: Sendable {
             }
         }
 
-        private func seed() -> UInt64 { classes.values.first?.example.seed ?? loadErrors.first?.project.seed ?? 0 }
 
         public var loadErrorReport: String {
             loadErrors.prefix(3).map { "\($0.error)\n\($0.project.reproduction)" }.joined(separator: "\n")
@@ -80,14 +81,20 @@ public struct GenerativeRun: Sendable {
     /// is the same for any number of jobs. Keeps the mvp template of the indices `sample` selects.
     public func run(_ indices: Range<Int>, scratch: URL, jobs: Int = 1, sample: @escaping @Sendable (Int) -> Bool = { _ in false }) -> Result {
         let jobs = max(1, min(jobs, indices.count))
-        guard jobs > 1 else { return runSerially(indices, scratch: scratch, sample: sample) }
+        guard jobs > 1 else {
+            var result = runSerially(indices, scratch: scratch, sample: sample)
+            result.seed = seed
+            return result
+        }
         let size = (indices.count + jobs - 1) / jobs
         let parts = (0..<jobs).map { j in (indices.lowerBound + j * size)..<min(indices.upperBound, indices.lowerBound + (j + 1) * size) }
         let slots = Slots(count: jobs)
         DispatchQueue.concurrentPerform(iterations: jobs) { j in
             slots.set(j, runSerially(parts[j], scratch: scratch, sample: sample))
         }
-        return slots.results.reduce(into: Result()) { $0.merge($1) }
+        var result = slots.results.reduce(into: Result()) { $0.merge($1) }
+        result.seed = seed
+        return result
     }
 
     /// Results of the parallel parts, each written once by its own thread.

@@ -157,6 +157,18 @@ final class NativePathTests: XCTestCase {
                        NativePath.dms(db))
     }
 
+    /// With the stack's migration placement known, the replication instance goes where the one-off
+    /// restore task would: no placeholder is left in the deploy command.
+    func testDMSPlacementFromTheStack() throws {
+        var db = Self.postgres
+        db.target.subnetIds = ["subnet-1", "subnet-2"]
+        db.target.securityGroupIds = ["sg-9"]
+        let deploy = try XCTUnwrap(NativePath.dms(db).commands.first { $0.hasPrefix("aws cloudformation deploy") })
+        XCTAssertTrue(deploy.contains("SubnetIds=subnet-1,subnet-2"), deploy)
+        XCTAssertTrue(deploy.contains("SecurityGroupIds=sg-9"), deploy)
+        XCTAssertFalse(deploy.contains("<subnet-id>"), deploy)
+    }
+
     func testDataSyncTemplate() throws {
         let plans = Self.plans().filter { $0.service == "AWS DataSync" }
         XCTAssertEqual(plans.count, 2)

@@ -26,6 +26,15 @@ extension MigratePlanCommand {
         let secretOutput = blueprint.outputs.first { $0.name.hasSuffix("CredentialsSecret") && $0.value.kind == .secret
             && $0.value.name == blueprint.dataStores.first { $0.name == store }?.credentialsSecret }?.name ?? "\(store)CredentialsSecret"
         let endpoint = output(.dataStore, suffix: "Endpoint")
+        // The one-off task's placement serves the replication instance too: the database admits it.
+        let networkOutput = secretOutput.hasSuffix("CredentialsSecret") ? String(secretOutput.dropLast("CredentialsSecret".count)) + "MigrationNetwork" : ""
+        let placement = outputs[networkOutput].flatMap(ECSClient.NetworkPlacement.init(shorthand:))
+        func target(_ database: String) -> NativeDatabase.Target {
+            var target = NativeDatabase.Target(database: database, secretOutput: secretOutput, host: endpoint)
+            target.subnetIds = placement?.subnets ?? []
+            target.securityGroupIds = placement?.securityGroups ?? []
+            return target
+        }
         switch step.probe {
         case .minio(let minio):
             let url = URLComponents(string: minio.endpoint)
@@ -39,13 +48,13 @@ extension MigratePlanCommand {
             guard let source = try? PostgresConnection(url: url) else { return nil }
             return NativePath.dms(engine: .postgres, store: store, stackName: stackName, sizeBytes: step.size?.bytes,
                                   source: .init(port: source.port, database: source.database, username: source.user),
-                                  target: .init(database: source.database, secretOutput: secretOutput, host: endpoint))
+                                  target: target(source.database))
         case .mysql(let url):
             guard let source = try? MySQLConnection(url: url) else { return nil }
             let engine: NativeDatabase.Engine = blueprint.dataStores.first { $0.name == store }?.engine == "mariadb" ? .mariadb : .mysql
             return NativePath.dms(engine: engine, store: store, stackName: stackName, sizeBytes: step.size?.bytes,
                                   source: .init(port: source.port, database: source.database, username: source.user),
-                                  target: .init(database: source.database, secretOutput: secretOutput, host: endpoint))
+                                  target: target(source.database))
         case .dynamoDBLocal, .none:
             guard step.kind == "dynamodb", let table = blueprint.tables.first(where: { $0.name == store }) else { return nil }
             let name = output(.table) ?? table.tableName ?? table.name

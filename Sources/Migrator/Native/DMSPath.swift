@@ -20,8 +20,8 @@ extension NativePath {
         let port = source.port ?? database.engine.defaultPort
 
         let overrides: [String] = [
-            NativeShell.quote("SubnetIds=<subnet-id>,<subnet-id>"),
-            NativeShell.quote("SecurityGroupIds=<security-group-id>"),
+            NativeShell.quote("SubnetIds=" + (database.target.subnetIds.isEmpty ? "<subnet-id>,<subnet-id>" : database.target.subnetIds.joined(separator: ","))),
+            NativeShell.quote("SecurityGroupIds=" + (database.target.securityGroupIds.isEmpty ? "<security-group-id>" : database.target.securityGroupIds.joined(separator: ","))),
             NativeShell.quote("SourceServerName=\(source.host ?? "<source-host>")"),
             "SourcePort=\(port)",
             NativeShell.quote("SourceDatabase=\(template.sourceDatabase)"),

@@ -44,6 +44,10 @@ public struct NativeDatabase: Sendable, Equatable {
 
         /// The stack output holding the instance's endpoint address (when `host` is not given).
         public var endpointOutput: String
+        /// Where the replication instance runs: the private subnets and the security group of a service
+        /// the database already admits (the stack's `<Store>MigrationNetwork` output), when known.
+        public var subnetIds: [String] = []
+        public var securityGroupIds: [String] = []
 
         public init(database: String? = nil, secretOutput: String, endpointOutput: String? = nil, host: String? = nil, port: Int? = nil) {
             self.database = database
