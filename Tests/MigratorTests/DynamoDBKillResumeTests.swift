@@ -81,7 +81,7 @@ final class DynamoDBKillResumeTests: XCTestCase {
         let work = try TestEnvironment.temporaryDirectory()
         let ferry = FerryProcess(binary: binary, moto: aws, directory: work)
         let arguments = ["migrate", "dynamodb", "--from", "dynamodb://\(from)", "--source-endpoint-url", local.endpoint, "--to", to,
-                         "--endpoint-url", aws.endpoint, "--yes", "--concurrency", "2", "--segments", "4",
+                         "--endpoint-url", aws.endpoint, "--yes", "--concurrency", "2", "--segments", "4", "--scan-page-size", "100",
                          "--checkpoint-dir", work.appendingPathComponent("cp").path, "--format", "json"]
         try await assertResumes(ferry, arguments, expected: DynamoDBFixtures.digest(items), table: to, aws: aws, work: work)
     }

@@ -42,12 +42,16 @@ struct MigrateDynamoDBCommand: AsyncParsableCommand {
     @Option(help: "How the copy is verified: readback (each page read back by key as it is written) or scan (one Scan of the whole target at the end, which also finds items the source lacks).")
     var verify: String = "readback"
 
+    @Option(name: .customLong("scan-page-size"), help: "Items per Scan page of a source table (default: full 1 MB pages; smaller pages read less capacity per request and commit checkpoints more often).")
+    var scanPageSize: Int?
+
     @Option(help: "Parallel scan segments of a source table (ranges of a file).")
     var segments = 4
 
     func validate() throws {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be 1–64") }
         guard (1...64).contains(segments) else { throw ValidationError("--segments must be 1–64") }
+        if let scanPageSize, !(1...10_000).contains(scanPageSize) { throw ValidationError("--scan-page-size must be 1–10000") }
         guard TableCopier.Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be readback or scan") }
         guard inputFormat == "auto" || ItemFileFormat(rawValue: inputFormat) != nil else {
             throw ValidationError("--input-format must be auto, json, dynamodb-json or firestore")
@@ -116,7 +120,7 @@ struct MigrateDynamoDBCommand: AsyncParsableCommand {
                 let dynamo = DynamoDBClient(client: client)
                 let name: String
                 if let fromTable { name = fromTable } else { name = try await onlyTable(dynamo, where: label, preferring: targetTable) }
-                source = TableSource(client: dynamo, table: name, segments: segments, endpoint: label)
+                source = TableSource(client: dynamo, table: name, segments: segments, pageSize: scanPageSize, endpoint: label)
                 sourceIdentity = (endpoint ?? "aws") + "/" + name
             }
 

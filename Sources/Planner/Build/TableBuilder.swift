@@ -23,7 +23,14 @@ enum TableBuilder {
             let overrides = f.overrides.tables + clients.compactMap(ctx.facts).flatMap(\.overrides.tables)
             for (i, (tableName, evidence)) in names.sorted(by: { $0.0 < $1.0 }).enumerated() {
                 let o = overrides.first { $0.name == tableName } ?? (overrides.count == 1 && names.count == 1 ? overrides.first : nil)
-                let logical = Naming.shortName(tableName, project: ctx.project.name)
+                // A table name is unique in an account and Region: a second DynamoDB Local naming the same
+                // table declares the same table, and its clients share it.
+                if let existing = ctx.blueprint.tables.firstIndex(where: { $0.tableName == tableName }) {
+                    merge(into: existing, from: f.name, clients: clients, override: o, ctx)
+                    if i == 0 { ctx.elements[f.name] = "tables.\(ctx.blueprint.tables[existing].name)" }
+                    continue
+                }
+                let logical = uniqueLogicalName(Naming.shortName(tableName, project: ctx.project.name), ctx)
                 var decisions = ctx.verdicts[f.name]?.decisions ?? []
                 decisions.append(Decision(topic: "tableName", choice: tableName, reason: evidence == nil ? "no table name found: named after the service" : "table name the app uses",
                                           evidence: evidence.map { [$0] } ?? [], overrideKey: "x-ferry.table", rule: "DynamoDBLocalToDynamoDB"))
@@ -46,6 +53,34 @@ enum TableBuilder {
                 }
             }
         }
+    }
+}
+
+extension TableBuilder {
+    /// Adds `service`'s clients to the table already planned; keys that disagree are reported, the first kept.
+    static func merge(into index: Int, from service: String, clients: [String], override: ServiceOverrides.TableOverride?, _ ctx: PlanningContext) {
+        var table = ctx.blueprint.tables[index]
+        table.clients += clients.filter { !table.clients.contains($0) }
+        if let override, !table.keysAreDefault,
+           override.partitionKey != table.partitionKey || override.sortKey != table.sortKey {
+            ctx.addFinding(Finding(id: "FERRY-PLAN-TABLE-KEYS", severity: .warning,
+                                   message: "\(service) declares table \(table.tableName ?? table.name) with other keys than \(table.replaces ?? "another service"): the first declaration's keys are used",
+                                   subject: "tables.\(table.name)", evidence: [],
+                                   fix: "give both services the same x-ferry partition_key and sort_key, or different table names"), waiverFor: service)
+        }
+        ctx.blueprint.tables[index] = table
+    }
+
+    /// Different table names can shorten to the same logical name (`shop-items` and `items` in project
+    /// shop): later ones get a numeric suffix, so every table has its own resource.
+    static func uniqueLogicalName(_ base: String, _ ctx: PlanningContext) -> String {
+        var candidate = base
+        var n = 2
+        while ctx.blueprint.tables.contains(where: { $0.name == candidate }) {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        return candidate
     }
 }
 
