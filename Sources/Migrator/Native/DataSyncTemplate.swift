@@ -72,46 +72,26 @@ struct DataSyncTemplate {
 
     /// Only what DataSync documents for a destination bucket: the bucket itself and its objects.
     private var bucketAccessRole: NativeJSON {
-        [
-            "Type": "AWS::IAM::Role",
-            "Properties": [
-                "AssumeRolePolicyDocument": [
-                    "Version": "2012-10-17",
-                    "Statement": [[
-                        "Effect": "Allow",
-                        "Principal": ["Service": "datasync.amazonaws.com"],
-                        "Action": "sts:AssumeRole",
-                        // Confused-deputy guard: only DataSync acting for this account and Region.
-                        "Condition": [
-                            "StringEquals": ["aws:SourceAccount": .ref("AWS::AccountId")],
-                            "ArnLike": ["aws:SourceArn": .sub("arn:${AWS::Partition}:datasync:${AWS::Region}:${AWS::AccountId}:*")],
-                        ],
-                    ]],
-                ],
-                "Policies": [[
-                    "PolicyName": "target-bucket",
-                    "PolicyDocument": [
-                        "Version": "2012-10-17",
-                        "Statement": [
-                            [
-                                "Effect": "Allow",
-                                "Action": ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"],
-                                "Resource": .sub("arn:${AWS::Partition}:s3:::${TargetBucket}"),
-                            ],
-                            [
-                                "Effect": "Allow",
-                                "Action": [
-                                    "s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:GetObjectTagging",
-                                    "s3:GetObjectVersion", "s3:GetObjectVersionTagging", "s3:ListMultipartUploadParts",
-                                    "s3:PutObject", "s3:PutObjectTagging",
-                                ],
-                                "Resource": .sub("arn:${AWS::Partition}:s3:::${TargetBucket}/*"),
-                            ],
-                        ],
-                    ],
-                ]],
+        // Confused-deputy guard: only DataSync acting for this account and Region.
+        .serviceRole(principal: "datasync.amazonaws.com", condition: [
+            "StringEquals": ["aws:SourceAccount": .ref("AWS::AccountId")],
+            "ArnLike": ["aws:SourceArn": .sub("arn:${AWS::Partition}:datasync:${AWS::Region}:${AWS::AccountId}:*")],
+        ], policyName: "target-bucket", statements: [
+            [
+                "Effect": "Allow",
+                "Action": ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"],
+                "Resource": .sub("arn:${AWS::Partition}:s3:::${TargetBucket}"),
             ],
-        ]
+            [
+                "Effect": "Allow",
+                "Action": [
+                    "s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:GetObjectTagging",
+                    "s3:GetObjectVersion", "s3:GetObjectVersionTagging", "s3:ListMultipartUploadParts",
+                    "s3:PutObject", "s3:PutObjectTagging",
+                ],
+                "Resource": .sub("arn:${AWS::Partition}:s3:::${TargetBucket}/*"),
+            ],
+        ])
     }
 
     private var options: NativeJSON {

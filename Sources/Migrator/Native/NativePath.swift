@@ -124,3 +124,20 @@ enum NativeShell {
         return String(mapped).split(separator: "-").joined(separator: "-")
     }
 }
+
+extension NativeJSON {
+    /// An IAM role that the AWS service `principal` assumes under `condition` (a confused-deputy
+    /// guard), with one inline policy of `statements`.
+    static func serviceRole(principal: String, condition: NativeJSON, policyName: String, statements: [NativeJSON]) -> NativeJSON {
+        [
+            "Type": "AWS::IAM::Role",
+            "Properties": [
+                "AssumeRolePolicyDocument": [
+                    "Version": "2012-10-17",
+                    "Statement": [["Effect": "Allow", "Principal": ["Service": .string(principal)], "Action": "sts:AssumeRole", "Condition": condition]],
+                ],
+                "Policies": [["PolicyName": .string(policyName), "PolicyDocument": ["Version": "2012-10-17", "Statement": .array(statements)]]],
+            ],
+        ]
+    }
+}

@@ -33,21 +33,9 @@ struct S3BatchCopyTemplate {
             "Description": .string("ferry: S3 Batch Operations role copying store \(store) into the bucket of stack \(stackName)"),
             "Parameters": .object(parameters),
             "Resources": [
-                "BatchOperationsRole": [
-                    "Type": "AWS::IAM::Role",
-                    "Properties": [
-                        "AssumeRolePolicyDocument": [
-                            "Version": "2012-10-17",
-                            "Statement": [[
-                                "Effect": "Allow",
-                                "Principal": ["Service": "batchoperations.s3.amazonaws.com"],
-                                "Action": "sts:AssumeRole",
-                                "Condition": ["StringEquals": ["aws:SourceAccount": .ref("AWS::AccountId")]],
-                            ]],
-                        ],
-                        "Policies": [["PolicyName": "copy-objects", "PolicyDocument": ["Version": "2012-10-17", "Statement": .array(statements)]]],
-                    ],
-                ],
+                "BatchOperationsRole": .serviceRole(principal: "batchoperations.s3.amazonaws.com",
+                                                    condition: ["StringEquals": ["aws:SourceAccount": .ref("AWS::AccountId")]],
+                                                    policyName: "copy-objects", statements: statements),
             ],
             "Outputs": [
                 "RoleArn": ["Description": "The role the copy job runs as", "Value": .getAtt("BatchOperationsRole", "Arn")],
