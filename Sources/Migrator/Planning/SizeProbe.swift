@@ -62,28 +62,30 @@ public enum SizeProbe {
     public static func postgres(_ connection: PostgresConnection) async -> SourceSize {
         var probe = connection
         probe.connectTimeout = 3
-        let sql = "SELECT pg_database_size(current_database()), (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%')"
-        do {
-            let rows = try await PostgresTools().query(sql, connection: probe, what: "measuring the database", source: true)
-            guard let row = rows.first, row.count == 2, let bytes = Int64(row[0]), let tables = Int(row[1]) else {
-                return .unknown("tables", "unexpected answer from \(connection)")
-            }
-            return SourceSize(bytes: bytes, count: tables, unit: "tables")
-        } catch {
-            return .unknown("tables", MigrationError.brief(error))
+        return await database(connection.description) {
+            try await PostgresTools().query("SELECT pg_database_size(current_database()), (SELECT count(*) FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
+                + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%')",
+                connection: probe, what: "measuring the database", source: true)
         }
     }
 
     public static func mysql(_ connection: MySQLConnection) async -> SourceSize {
         var probe = connection
         probe.connectTimeout = 3
-        let sql = "SELECT COALESCE(SUM(data_length + index_length), 0), COUNT(*) FROM information_schema.tables "
-            + "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'"
+        return await database(connection.description) {
+            try await MySQLTools().query("SELECT COALESCE(SUM(data_length + index_length), 0), COUNT(*) FROM information_schema.tables "
+                + "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'",
+                connection: probe, what: "measuring the database", source: true)
+        }
+    }
+
+    /// A size query's one row, `bytes<TAB>tables`, as a size; any failure as an unknown size saying why.
+    static func database(_ name: String, _ query: () async throws -> [[String]]) async -> SourceSize {
         do {
-            let rows = try await MySQLTools().query(sql, connection: probe, what: "measuring the database", source: true)
+            let rows = try await query()
             guard let row = rows.first, row.count == 2, let bytes = Int64(row[0]), let tables = Int(row[1]) else {
-                return .unknown("tables", "unexpected answer from \(connection)")
+                return .unknown("tables", "unexpected answer from \(name)")
             }
             return SourceSize(bytes: bytes, count: tables, unit: "tables")
         } catch {
