@@ -21,6 +21,8 @@ final class PostgresMigratorTests: XCTestCase {
             """#)
         // The target already holds an older copy: the restore replaces it, never adds to it.
         try target.sql("CREATE TABLE public.events (board int, body text); INSERT INTO public.events VALUES (1, 'stale');")
+        // The target prints times in another zone: the checks fix the session's settings, so rows still compare equal.
+        try target.sql("ALTER DATABASE postgres SET TimeZone = 'Asia/Tokyo'")
 
         let dir = try TestEnvironment.temporaryDirectory()
         let store = try CheckpointStore(path: dir.appendingPathComponent("pg.sqlite").path, identity: "postgres|test")
@@ -38,11 +40,19 @@ final class PostgresMigratorTests: XCTestCase {
         XCTAssertEqual(second.copied, 0)
         XCTAssertEqual(second.checksum, first.checksum)
 
-        // A difference on the target is found and named.
+        // The ordered checksum agrees too.
+        var ordered = migrator
+        ordered.checksum = .ordered
+        let inOrder = try await ordered.run(progress: SilentProgress())
+        XCTAssertTrue(inOrder.verified, "\(inOrder.notes)")
+
+        // A difference on the target is found and named: a lost row, and a changed one that keeps the count.
         try target.sql("DELETE FROM public.events WHERE board = 3")
+        try target.sql("UPDATE app.users SET email = 'changed@example.com' WHERE id = 7")
         let third = try await migrator.run(progress: SilentProgress())
         XCTAssertFalse(third.verified)
         XCTAssertTrue(third.notes.contains { $0.hasPrefix("public.events:") }, "\(third.notes)")
+        XCTAssertTrue(third.notes.contains { $0.hasPrefix("app.users:") }, "\(third.notes)")
     }
 
     func testPasswordsStayOutOfMessages() throws {

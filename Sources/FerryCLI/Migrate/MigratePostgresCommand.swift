@@ -40,11 +40,15 @@ struct MigratePostgresCommand: AsyncParsableCommand {
     @Option(help: "Parallel jobs for pg_dump and pg_restore.")
     var jobs = 4
 
+    @Option(help: "How tables are compared: rows (count and the sum of every row's hash, one sequential read) or ordered (the MD5 of the rows in primary-key order, about eight times the cost).")
+    var verify: PostgresChecksum = .rows
+
     @Flag(name: .customLong("no-init-scripts"), help: "Do not run the service's /docker-entrypoint-initdb.d scripts against the target.")
     var noInitScripts = false
 
     func validate() throws {
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1–64") }
+        guard !inVPC || verify == .rows else { throw ValidationError("--in-vpc compares with --verify rows") }
         guard inVPC == (to == nil) else { throw ValidationError(inVPC ? "--in-vpc restores into the stack's database: drop --to" : "pass --to URL, or --in-vpc") }
     }
 
@@ -66,10 +70,12 @@ struct MigratePostgresCommand: AsyncParsableCommand {
             try options.confirm("Restore \(source) into \(target), replacing objects of the same names there?", terminal: terminal)
             let store = try CheckpointStore(path: path, identity: identity)
             let work = String(path.dropLast(".sqlite".count)) + ".d"
-            let migrator = PostgresMigrator(source: source, target: target, jobs: jobs, workDirectory: work, checkpoints: store,
+            var migrator = PostgresMigrator(source: source, target: target, jobs: jobs, workDirectory: work, checkpoints: store,
                                             initScripts: found.scripts)
+            migrator.checksum = verify
             let dryRun = options.dryRun
-            var summary = try await Interrupts.run { try await migrator.run(dryRun: dryRun, progress: terminal) }
+            let configured = migrator
+            var summary = try await Interrupts.run { try await configured.run(dryRun: dryRun, progress: terminal) }
             summary.notes = found.notes + summary.notes
             terminal.finish(summary)
             RateBook(directory: options.checkpoints(project: projectOptions)).record(summary)
@@ -82,3 +88,5 @@ struct MigratePostgresCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension PostgresChecksum: ExpressibleByArgument {}

@@ -4,7 +4,7 @@ import Foundation
 /// `ferry migrate postgres --in-vpc`: the database is in the stack's private subnets, out of this
 /// machine's reach. The dump is made here (`pg_dump -Fd -j N` from the Compose database), restored
 /// there by a one-off task (`RestoreTask`: the official `postgres` image, `pg_restore -j N --clean
-/// --if-exists`), and checked there: the task prints each table's row count and ordered checksum and
+/// --if-exists`), and checked there: the task prints each table's row count and checksum and
 /// each sequence's value (`checkScript`), and ferry compares them with the same script's answer on
 /// the source. The task reads the database user and password from the stack's credentials
 /// secret; they never reach this machine.
@@ -109,20 +109,22 @@ public struct PostgresInVPC: Sendable {
         }
     }
 
-    /// One psql script, run on both sides: per user table its row count and the MD5 of its rows' MD5s
-    /// in order (32 bytes a row, so a table of about 30 million rows fits PostgreSQL's 1 GB value
-    /// limit), then every sequence's last value.
-    static let checkScript = #"""
-        SELECT format('SELECT %L, %L, count(*), coalesce(md5(string_agg(md5(t::text), '''' ORDER BY md5(t::text))), '''') FROM %I.%I t',
-                      'FERRY-CHECK', schemaname || '.' || tablename, schemaname, tablename)
-        FROM pg_tables
-        WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND schemaname NOT LIKE 'pg_toast%'
-        ORDER BY schemaname, tablename
-        \gexec
-        SELECT 'FERRY-CHECK', 'sequence ' || schemaname || '.' || sequencename, 0, coalesce(last_value::text, 'unset')
-        FROM pg_sequences ORDER BY schemaname, sequencename;
+    /// One psql script, run on both sides: the session settings that fix the rows' text form, then per
+    /// user table its row count and checksum (`PostgresChecksum.rows`), then every sequence's last value.
+    static let checkScript: String = {
+        let perTable = PostgresChecksum.rows.query(table: "%I.%I", order: "").replacingOccurrences(of: "'", with: "''")
+            .replacingOccurrences(of: "SELECT count(*)", with: "SELECT %L, %L, count(*)")
+        return PostgresChecksum.setStatements + "\n" + #"""
+            SELECT format('\#(perTable)', 'FERRY-CHECK', schemaname || '.' || tablename, schemaname, tablename)
+            FROM pg_tables
+            WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND schemaname NOT LIKE 'pg_toast%'
+            ORDER BY schemaname, tablename
+            \gexec
+            SELECT 'FERRY-CHECK', 'sequence ' || schemaname || '.' || sequencename, 0, coalesce(last_value::text, 'unset')
+            FROM pg_sequences ORDER BY schemaname, sequencename;
 
-        """#
+            """#
+    }()
 }
 
 extension PostgresInVPC {

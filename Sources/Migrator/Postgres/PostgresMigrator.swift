@@ -3,7 +3,7 @@ import Foundation
 /// Moves one PostgreSQL database: `pg_dump -Fd -j N` into the migration's directory, `pg_restore -j N`
 /// into the target (`--clean --if-exists`, so a restore redone after an interruption replaces what a
 /// killed one left, never adds to it), then proves it: every table's row count and a checksum of its
-/// rows in a fixed order, and every sequence's last value, equal on both sides.
+/// rows (`PostgresChecksum`), and every sequence's last value, equal on both sides.
 ///
 /// Checkpoint items: `dump` (done with the hash of the dump's table of contents), `restore` (done
 /// once pg_restore finished after that dump) and `verify`.
@@ -16,6 +16,8 @@ public struct PostgresMigrator: Sendable {
     public var checkpoints: CheckpointStore
     /// The Compose service's `/docker-entrypoint-initdb.d` scripts, run against the target before the restore.
     public var initScripts: [InitScript]
+    /// How each table's rows are fingerprinted.
+    public var checksum: PostgresChecksum = .rows
     var tools = PostgresTools()
 
     public init(source: PostgresConnection, target: PostgresConnection, jobs: Int = 4, workDirectory: String, checkpoints: CheckpointStore,
@@ -108,12 +110,11 @@ public struct PostgresMigrator: Sendable {
         return ValueHash.hexBytes(Data(data).sha256Bytes)
     }
 
-    /// Row count and ordered checksum of every user table (`schema.table`), then `sequence schema.name`
-    /// entries with the last value as checksum. The checksum is the MD5 of the rows' MD5s (of their text
-    /// form) in primary-key order, read by an index scan (text keys under the C collation, so servers
-    /// with different default collations agree); a table without one is ordered by the row hashes.
-    /// `jobs` tables are checked at once. The MD5s are aggregated in memory: 33 bytes a row, so a table
-    /// must stay under about 30 million rows (PostgreSQL's 1 GB value limit).
+    /// Row count and checksum (`PostgresChecksum`) of every user table (`schema.table`), then
+    /// `sequence schema.name` entries with the last value as checksum. The primary key orders an
+    /// `.ordered` checksum (text keys under the C collation, so servers with different default
+    /// collations agree); its MD5s are aggregated in memory, 33 bytes a row, so such a table must stay
+    /// under about 30 million rows (PostgreSQL's 1 GB value limit). `jobs` tables are checked at once.
     func tableChecks(_ connection: PostgresConnection, isSource: Bool) async throws -> [TableCheck] {
         let tables = try await tools.query("""
             SELECT n.nspname, c.relname, coalesce((
@@ -126,14 +127,11 @@ public struct PostgresMigrator: Sendable {
             ORDER BY 1, 2
             """, connection: connection, what: "listing tables", source: isSource)
         let results = TableCheckBox()
-        try await forEachConcurrently(tables.filter { $0.count == 3 }, limit: jobs) { [tools] row in
+        try await forEachConcurrently(tables.filter { $0.count == 3 }, limit: jobs) { [tools, checksum] row in
             let name = "\(row[0]).\(row[1])"
             let quoted = "\(Self.quote(row[0])).\(Self.quote(row[1]))"
-            let order = row[2].isEmpty ? "md5(t::text) COLLATE \"C\"" : row[2]
-            let result = try await tools.query("""
-                SELECT count(*), coalesce(md5(string_agg(h, '')), '') FROM (
-                  SELECT md5(t::text) AS h FROM \(quoted) t ORDER BY \(order)) s
-                """, connection: connection, what: "checking \(name)", source: isSource)
+            let result = try await tools.query(checksum.query(table: quoted, order: row[2]), connection: connection,
+                                               what: "checking \(name)", source: isSource, settings: PostgresChecksum.pgOptions)
             guard let first = result.first, first.count == 2 else { throw MigrationError.verification("no answer counting \(name) on \(connection)") }
             results.add(TableCheck(name: name, rows: Int64(first[0]) ?? -1, checksum: first[1]))
         }

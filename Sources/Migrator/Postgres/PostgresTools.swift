@@ -25,10 +25,13 @@ struct PostgresTools: Sendable {
 
     /// Runs the tool to the end; a non-zero exit throws with the tool's last lines of stderr.
     @discardableResult
-    func run(_ tool: String, _ arguments: [String], connection: PostgresConnection, what: String, source: Bool) async throws -> String {
+    /// `settings` is a `PGOPTIONS` value (`-c name=value …`) for the session.
+    func run(_ tool: String, _ arguments: [String], connection: PostgresConnection, what: String, source: Bool,
+             settings: String? = nil) async throws -> String {
         let executable = try locate(tool)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
         environment.merge(connection.environment) { $1 }
+        if let settings { environment["PGOPTIONS"] = settings }
         let result = try await ToolProcess.run(executable, arguments, environment: environment)
         guard result.status == 0 else {
             let text = "\(what) (\(connection)): \(tool) exited with status \(result.status): \(result.errors)"
@@ -38,9 +41,9 @@ struct PostgresTools: Sendable {
     }
 
     /// Runs one query with psql (unaligned, tab-separated, no headers) and returns its rows.
-    func query(_ sql: String, connection: PostgresConnection, what: String, source: Bool) async throws -> [[String]] {
+    func query(_ sql: String, connection: PostgresConnection, what: String, source: Bool, settings: String? = nil) async throws -> [[String]] {
         let output = try await run("psql", ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-F", "\t", "-c", sql],
-                                   connection: connection, what: what, source: source)
+                                   connection: connection, what: what, source: source, settings: settings)
         return output.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }
 }
