@@ -1,5 +1,5 @@
-/// At most `count` requests in flight across all partitions: a counting semaphore for async code.
-actor WritePermits {
+/// At most `count` requests of one kind (writes, reads) in flight across all partitions: a counting semaphore for async code.
+actor RequestPermits {
     private var available: Int
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
