@@ -78,6 +78,33 @@ final class DynamoDBCopyTests: XCTestCase {
         let scan = try await copier(.scan, "s").run(progress: SilentProgress())
         XCTAssertFalse(scan.verified)
         XCTAssertTrue(scan.notes.contains { $0.contains("holds 131 item(s)") && $0.contains("the table held other items") }, "\(scan.notes)")
+
+        // Not read back: every item written, the run said to be unverified, the source's digest given.
+        let none = try await copier(.none, "n").run(progress: SilentProgress())
+        XCTAssertFalse(none.verified)
+        XCTAssertEqual(none.failed, 0)
+        XCTAssertEqual(none.copied, 130)
+        XCTAssertEqual(none.checksum, DynamoDBFixtures.digest(items).checksum)
+        XCTAssertTrue(none.notes.contains { $0.hasPrefix("not verified (--verify none)") }, "\(none.notes)")
+        // Its partitions carry no read-back: a later verified run over that checkpoint falls back to the Scan.
+        let later = try await copier(.readBack, "n").run(progress: SilentProgress())
+        XCTAssertEqual(later.copied, 0)
+        XCTAssertFalse(later.verified, "the Scan sees the left-over item too")
+    }
+
+    /// One reader across many segments still copies every segment, each page once.
+    func testOneReaderAcrossSegments() async throws {
+        let (local, aws, source, target, from, to, items) = try await twoTables(items: 200)
+        let dir = try TestEnvironment.temporaryDirectory()
+        var options = TableCopier.Options()
+        options.readConcurrency = 1
+        let store = try CheckpointStore(path: dir.appendingPathComponent("one.sqlite").path, identity: "dynamodb|one")
+        let copier = TableCopier(source: TableSource(client: source, table: from, segments: 5, pageSize: 15, endpoint: local.endpoint),
+                                 target: target, table: to, targetEndpoint: aws.endpoint, checkpoints: store, options: options)
+        let summary = try await copier.run(progress: SilentProgress())
+        XCTAssertTrue(summary.verified, summary.notes.joined(separator: "\n"))
+        XCTAssertEqual(summary.copied, 200)
+        XCTAssertEqual(summary.checksum, DynamoDBFixtures.digest(items).checksum)
     }
 
     func testCommandCopiesTheProjectsDynamoDBLocalIntoTheStacksTable() async throws {
