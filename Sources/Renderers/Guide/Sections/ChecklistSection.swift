@@ -473,7 +473,7 @@ struct ChecklistSection: GuideSection {
             case .rdsPostgresql, .auroraPostgresql:
                 lines.append(Markdown.task("Copy " + name + ": `ferry migrate postgres --from postgresql://…@127.0.0.1:5432/DB --in-vpc` "
                                            + "(parallel `pg_dump -Fd` here, `pg_restore` from a one-off task in the stack's private subnets, "
-                                           + "then row counts, ordered checksums and sequences compared per table; or `--to` through SSM port "
+                                           + "then row counts, row-hash checksums and sequences compared per table; or `--to` through SSM port "
                                            + "forwarding, see docs/MIGRATION.md)"))
             case .rdsMysql, .auroraMysql:
                 lines.append(Markdown.task("Copy " + name + ": `ferry migrate mysql --from mysql://…@127.0.0.1:3306/DB --to mysql://…` "
