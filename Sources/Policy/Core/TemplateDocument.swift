@@ -20,10 +20,9 @@ public struct TemplateDocument: Sendable, Equatable {
     public var origin: String
 
     public init(json: String, origin: String = "template.json") throws {
-        let data = Data(json.utf8)
         let root: TemplateValue
-        do { root = try JSONDecoder().decode(TemplateValue.self, from: data) } catch {
-            throw PolicyError("\(origin):1:1: not a JSON CloudFormation template")
+        do { root = try JSONValue.parse(json) } catch let error as JSONValue.SyntaxError {
+            throw PolicyError("\(origin):\(error.line):\(error.column): not a JSON CloudFormation template (expected \(error.expected))")
         }
         guard case .object(let top) = root, case .object(let res)? = top["Resources"] else {
             throw PolicyError("\(origin):1:1: a CloudFormation template needs a Resources map")
