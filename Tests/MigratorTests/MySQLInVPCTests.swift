@@ -95,6 +95,47 @@ final class MySQLInVPCTests: XCTestCase {
         XCTAssertFalse(try Self.files(under: dir).contains { $0.contains(target.password) }, "the target's password is in no file of the run")
     }
 
+    /// `ferry migrate mysql --in-vpc` from the command line, everything from the stack's outputs (a stack in
+    /// moto holding them). The target keeps a view the source lacks: the objects differ, the run says so
+    /// and exits 1, and neither password is in its output.
+    func testTheCommandReportsADifferenceAndExitsOne() async throws {
+        let binary = try TestEnvironment.ferryBinary()
+        let server = try await Self.motoWithManualTasks()
+        let client = server.client(region: "us-east-1")
+        let (source, target) = try Self.servers()
+        defer { source.stop(); target.stop() }
+        try target.rootSQL("CREATE VIEW only_here AS SELECT 1 AS one", database: "app")
+        let stack = try await InVPCRestoreTests.stackResources(client)
+        let secret = try await InVPCRestoreTests.secret(client, username: "app", password: target.password)
+        let stackName = "board-\(UUID().uuidString.prefix(6).lowercased())"
+        let outputs = [("ClusterName", stack.cluster), ("DbEndpoint", "127.0.0.1:\(target.port)"),
+                       ("DbMigrationNetwork", "awsvpcConfiguration={subnets=[\(stack.placement.subnets[0])],securityGroups=[\(stack.placement.securityGroups[0])],assignPublicIp=DISABLED}"),
+                       ("DbMigrationExecutionRole", stack.executionRoleARN), ("DbMigrationLogGroup", stack.logGroup), ("DbCredentialsSecret", secret)]
+        let template = #"{"Resources": {"Handle": {"Type": "AWS::CloudFormation::WaitConditionHandle"}}, "Outputs": {"#
+            + outputs.map { #""\#($0.0)": {"Value": "\#($0.1)"}"# }.joined(separator: ", ") + "}}"
+        let created = try await client.send(QueryProtocol.request(service: .cloudFormation, action: "CreateStack", version: "2010-05-15",
+                                                                  parameters: [("StackName", stackName), ("TemplateBody", template)]))
+        _ = try QueryProtocol.result(created, action: "CreateStack")
+
+        let dir = try TestEnvironment.temporaryDirectory()
+        let ferry = FerryProcess(binary: binary, moto: server, directory: dir)
+        let standIn = Task { try await ContainerStandIn(client: client, cluster: stack.cluster, logGroup: stack.logGroup).serve(tasks: 1) }
+        let run = try await Task.detached {
+            try ferry.run(["migrate", "mysql", "--from", source.url(), "--in-vpc", "--image", "mariadb:10.11", "--stack-name", stackName,
+                           "--endpoint-url", server.endpoint, "--jobs", "2", "--yes", "--format", "json", "--checkpoint-dir", dir.path])
+        }.value
+        _ = try await standIn.value
+        XCTAssertEqual(run.status, 1, run.err)
+        let summary = try JSONDecoder().decode(MigrationSummary.self, from: Data(run.out.utf8))
+        XCTAssertFalse(summary.verified)
+        XCTAssertEqual(summary.failed, 1, "\(summary.notes)")
+        XCTAssertTrue(summary.notes.contains { $0.hasPrefix(MySQLVerification.objectsCheck + ": source 3 rows") && $0.contains("target 4 rows") }, "\(summary.notes)")
+        XCTAssertEqual(try target.value("SELECT COUNT(*) FROM cards"), "5000", "the rows arrived; only the objects differ")
+        for password in [source.password, target.password] {
+            XCTAssertFalse((run.out + run.err).contains(password), "a password is never printed")
+        }
+    }
+
     /// Every file's text under `directory` (the checkpoint, the dump, the scripts).
     static func files(under directory: URL) throws -> [String] {
         let paths = FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? []
