@@ -11,8 +11,8 @@ import XCTest
 /// task definition, RunTask, DescribeTasks, the task's log, clean-up) and the data path against real
 /// PostgreSQL servers. moto records tasks but runs no container, so `ContainerStandIn` plays the
 /// container's part: it reads the task definition moto holds, resolves its secrets from moto's
-/// Secrets Manager, runs its command here (wget of the presigned URL, pg_restore, the checks),
-/// writes its output to moto's CloudWatch Logs and stops the task. It is the one stand-in here, and
+/// Secrets Manager, runs its containers' commands here (the fetch: wget of the presigned URL and tar;
+/// the restore: pg_restore, the checks), writes their output to moto's CloudWatch Logs and stops the task. It is the one stand-in here, and
 /// only for what no emulator does.
 final class InVPCRestoreTests: XCTestCase {
     /// moto 5.2 miscomputes the signature of a query value holding `/`, and a presigned URL's
@@ -180,6 +180,8 @@ struct ContainerStandIn: Sendable {
         }
     }
 
+    /// Runs the task's containers in their order, each once those it depends on exited 0, as ECS
+    /// starts them; the volume they share is the same directory here (this machine's /tmp/ferry).
     func play(_ arn: String) async throws {
         struct Describe: Encodable { var cluster: String; var tasks: [String] }
         struct Described: Decodable { struct T: Decodable { var taskDefinitionArn: String }; var tasks: [T] }
@@ -189,32 +191,42 @@ struct ContainerStandIn: Sendable {
                 struct C: Decodable {
                     struct V: Decodable { var name: String; var value: String }
                     struct S: Decodable { var name: String; var valueFrom: String }
-                    var name: String; var command: [String]; var environment: [V]?; var secrets: [S]?
+                    struct D: Decodable { var containerName: String; var condition: String }
+                    var name: String; var command: [String]; var environment: [V]?; var secrets: [S]?; var dependsOn: [D]?
                 }
                 var containerDefinitions: [C]
             }
             var taskDefinition: T
         }
         let definitionARN = try await ecs("DescribeTasks", Describe(cluster: cluster, tasks: [arn]), as: Described.self).tasks[0].taskDefinitionArn
-        let container = try await ecs("DescribeTaskDefinition", DefinitionInput(taskDefinition: definitionARN), as: Definition.self).taskDefinition.containerDefinitions[0]
-        var environment = ["PATH": "/usr/lib/postgresql/15/bin:/usr/bin:/bin", "HOME": "/tmp"]
-        for v in container.environment ?? [] { environment[v.name] = v.value }
-        for s in container.secrets ?? [] { environment[s.name] = try await secretValue(s.valueFrom) }
-        self.environment?(&environment)
-        let output = try Self.shell(container.command[0], environment: environment)
-        let id = String(arn.split(separator: "/").last ?? "")
+        let containers = try await ecs("DescribeTaskDefinition", DefinitionInput(taskDefinition: definitionARN), as: Definition.self).taskDefinition.containerDefinitions
+        var exited: [String: Int32] = [:]
+        for container in containers {
+            guard (container.dependsOn ?? []).allSatisfy({ exited[$0.containerName] == 0 }) else { continue }
+            var environment = ["PATH": "/usr/lib/postgresql/15/bin:/usr/bin:/bin", "HOME": "/tmp"]
+            for v in container.environment ?? [] { environment[v.name] = v.value }
+            for s in container.secrets ?? [] { environment[s.name] = try await secretValue(s.valueFrom) }
+            self.environment?(&environment)
+            let (status, output) = try Self.shell(container.command[0], environment: environment)
+            exited[container.name] = status
+            try await writeLog(output, stream: "\(RestoreTask.streamPrefix)/\(container.name)/\(arn.split(separator: "/").last ?? "")")
+        }
+        struct Stop: Encodable { var cluster: String; var task: String; var reason: String }
+        _ = try await ecs("StopTask", Stop(cluster: cluster, task: arn, reason: "Essential container in task exited"), as: Empty.self)
+    }
+
+    /// The container's output as awslogs keeps it: one event per line.
+    func writeLog(_ output: String, stream: String) async throws {
         struct Group: Encodable { var logGroupName: String }
         struct Stream: Encodable { var logGroupName: String; var logStreamName: String }
         struct Put: Encodable { struct E: Encodable { var timestamp: Int64; var message: String }; var logGroupName: String; var logStreamName: String; var logEvents: [E] }
-        let stream = "\(RestoreTask.streamPrefix)/\(container.name)/\(id)"
         try await logs("CreateLogGroup", Group(logGroupName: logGroup))
         try await logs("CreateLogStream", Stream(logGroupName: logGroup, logStreamName: stream))
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let lines = output.split(separator: "\n").map(String.init)
+        guard !lines.isEmpty else { return }
         try await logs("PutLogEvents", Put(logGroupName: logGroup, logStreamName: stream,
                                        logEvents: lines.enumerated().map { .init(timestamp: now + Int64($0.offset), message: $0.element) }))
-        struct Stop: Encodable { var cluster: String; var task: String; var reason: String }
-        _ = try await ecs("StopTask", Stop(cluster: cluster, task: arn, reason: "Essential container in task exited"), as: Empty.self)
     }
 
     /// `arn:…:secret:NAME-AbCdEf:password::` → that JSON key of the secret's value.
@@ -231,8 +243,8 @@ struct ContainerStandIn: Sendable {
         return object?[key] ?? ""
     }
 
-    /// Runs `sh -c command` with exactly `environment`; stdout and stderr together, as awslogs keeps them.
-    static func shell(_ command: String, environment: [String: String]) throws -> String {
+    /// Runs `sh -c command` with exactly `environment`: its exit status, and stdout and stderr together, as awslogs keeps them.
+    static func shell(_ command: String, environment: [String: String]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -244,6 +256,6 @@ struct ContainerStandIn: Sendable {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -26,7 +26,8 @@ final class MariaDBServer: @unchecked Sendable {
         return (server, install)
     }
 
-    init(databases: [String] = ["app"]) throws {
+    /// With `ssl`, the server has a self-signed certificate and `app` must connect over TLS (`REQUIRE SSL`).
+    init(databases: [String] = ["app"], ssl: Bool = false) throws {
         let tools = try Self.binaries()
         port = try PostgresServer.freePort()
         password = "pw-\(UUID().uuidString.prefix(8))"
@@ -41,6 +42,12 @@ final class MariaDBServer: @unchecked Sendable {
                       "--innodb-buffer-pool-size=64M", "--log-error=\(directory.appendingPathComponent("error.log").path)",
                       "--pid-file=\(directory.appendingPathComponent("pid").path)"]
         if getuid() == 0 { server.append("--user=root") }
+        if ssl {
+            let key = directory.appendingPathComponent("server.key").path, cert = directory.appendingPathComponent("server.crt").path
+            try PostgresServer.shell(["/usr/bin/openssl", "req", "-new", "-x509", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                                      "-keyout", key, "-out", cert], asPostgres: false)
+            server += ["--ssl-key=\(key)", "--ssl-cert=\(cert)"]
+        }
         pid = try Self.spawn(server)
         let deadline = Date().addingTimeInterval(30)
         while (try? rootSQL("SELECT 1")) == nil {
@@ -50,7 +57,7 @@ final class MariaDBServer: @unchecked Sendable {
             }
             usleep(100_000)
         }
-        var setup = "CREATE USER 'app'@'%' IDENTIFIED BY '\(password)'; GRANT ALL ON *.* TO 'app'@'%';"
+        var setup = "CREATE USER 'app'@'%' IDENTIFIED BY '\(password)'\(ssl ? " REQUIRE SSL" : ""); GRANT ALL ON *.* TO 'app'@'%';"
         for database in databases { setup += " CREATE DATABASE `\(database)`;" }
         try rootSQL(setup)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ComposeKit
 import Foundation
 import Migrator
 
@@ -10,7 +11,8 @@ struct MigrateMySQLCommand: AsyncParsableCommand {
         discussion: """
             Without --from: the project's MySQL/MariaDB service at its published port, with the user, password and \
             database from its environment (MYSQL_* or MARIADB_*). Both ends must be reachable from here: the managed \
-            database through SSM port forwarding or from inside the VPC (docs/MIGRATION.md). Passwords reach the tools \
+            database through SSM port forwarding or from inside the VPC; or, with --in-vpc instead of --to, the dump is \
+            restored and checked by a one-off task inside the stack's VPC (docs/MIGRATION.md). Passwords reach the tools \
             only through MYSQL_PWD, never their arguments or the output. Tables of the same names on the target are \
             replaced. The init scripts the service mounts into /docker-entrypoint-initdb.d run against the target first, once.
             """)
@@ -18,12 +20,23 @@ struct MigrateMySQLCommand: AsyncParsableCommand {
     @ParentCommand var root: Ferry
     @OptionGroup var local: ProjectOptions
     @OptionGroup var options: MigrateOptions
+    @OptionGroup var stack: StackNameOption
+    @OptionGroup var aws: AWSOptions
 
     @Option(help: "Source database: mysql://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: the project's MySQL/MariaDB service).")
     var from: String?
 
-    @Option(help: "Target database: mysql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.")
-    var to: String
+    @Option(help: "Target database: mysql://USER[:PASSWORD]@HOST[:PORT]/DATABASE (not with --in-vpc).")
+    var to: String?
+
+    @Flag(name: .customLong("in-vpc"), help: "Restore from a one-off task in the stack's private subnets (the stack's database, its credentials secret).")
+    var inVPC = false
+
+    @Option(help: "With --in-vpc: the database of the stack to restore into (its compose service name) when it has several.")
+    var database: String?
+
+    @Option(help: "With --in-vpc: the image that restores (default mysql:8.0, or mariadb:<server major.minor> for a MariaDB source).")
+    var image: String?
 
     @Option(help: "Tables dumped, loaded and checked at once.")
     var jobs = 4
@@ -33,20 +46,28 @@ struct MigrateMySQLCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1–64") }
+        guard inVPC == (to == nil) else { throw ValidationError(inVPC ? "--in-vpc restores into the stack's database: drop --to" : "pass --to URL, or --in-vpc") }
+        guard inVPC || (database == nil && image == nil) else { throw ValidationError("--database and --image go with --in-vpc") }
+    }
+
+    /// The source URL: --from, or the project's MySQL/MariaDB service (with its password).
+    func sourceURL(_ projectOptions: ProjectOptions) throws -> (url: String, service: Service?) {
+        let service = DatabaseService.project(projectOptions).flatMap { DatabaseService.find(.mysql, in: $0) }
+        guard let url = from ?? service.map({ DatabaseService.mysqlURL($0, password: true) }) else {
+            throw CLIError.usage("no MySQL or MariaDB service found in the project: pass --from mysql://USER@HOST:PORT/DATABASE")
+        }
+        return (url, service)
     }
 
     func run() async throws {
+        if inVPC { return try await runInVPC() }
         let terminal = MigrationTerminal(json: options.format == .json)
         var checkpointPath: String?
         do {
             let projectOptions = root.project.overridden(by: local)
-            let project = DatabaseService.project(projectOptions)
-            let service = project.flatMap { DatabaseService.find(.mysql, in: $0) }
-            guard let url = from ?? service.map({ DatabaseService.mysqlURL($0, password: true) }) else {
-                throw CLIError.usage("no MySQL or MariaDB service found in the project: pass --from mysql://USER@HOST:PORT/DATABASE")
-            }
+            let (url, service) = try sourceURL(projectOptions)
             let source = try MySQLConnection(url: url)
-            let target = try MySQLConnection(url: to)
+            let target = try MySQLConnection(url: to ?? "")
             let found = DatabaseService.initScripts(noInitScripts ? nil : service)
             let identity = "mysql|\(source)|\(target)"
             let directory = options.checkpoints(project: projectOptions)

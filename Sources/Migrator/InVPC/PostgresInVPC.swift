@@ -16,7 +16,7 @@ public struct PostgresInVPC: Sendable {
     public var database: String
     /// The Secrets Manager ARN holding `username` and `password` (RDS's own secret, or the stack's).
     public var credentialsSecretARN: String
-    /// The image that restores: `postgres:<major>-alpine` (wget and tar are in it), at least the server's major version.
+    /// The image that restores: `postgres:<major>-alpine`, at least the server's major version.
     public var image: String
     public var jobs: Int
     public var workDirectory: String

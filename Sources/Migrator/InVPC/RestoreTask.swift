@@ -9,6 +9,10 @@ import Foundation
 /// engine's official image and prints its checks to its log; ferry follows the task to the end and
 /// reads that log. The task definition is deregistered after.
 ///
+/// The task has two containers sharing one volume: `fetch` (a small image with wget and tar) unpacks
+/// the tar into it and exits; `restore` starts once that succeeded. The engines' images cannot all
+/// fetch a tar themselves: `mysql:8.0` has curl but no tar, `mariadb` has tar but neither wget nor curl.
+///
 /// Checkpoint items: `stage` (done with the bucket and the tar's hash), `task` (its ARN, recorded
 /// as soon as ECS started it, so a rerun after a kill waits for that task instead of starting a
 /// second restore) and `cleanup`.
@@ -43,6 +47,11 @@ public struct RestoreTask: Sendable {
     }
 
     public static let container = "restore"
+    public static let fetcher = "fetch"
+    /// busybox's wget (HTTPS through Alpine's ssl_client) and tar.
+    public static let fetchImage = "alpine:3.20"
+    /// Where the volume is mounted in both containers; the restore script runs there.
+    public static let bundleDirectory = "/tmp/ferry"
     public static let streamPrefix = "ferry-migration"
     /// The log line the script prints last: everything before it was printed by a finished restore.
     public static let doneMarker = "FERRY-RESTORE-DONE"
@@ -104,19 +113,24 @@ public struct RestoreTask: Sendable {
         var definition: String?
         if taskARN == nil {
             let url = try await s3.presignedGetURL(bucket: bucket, key: key, expires: 12 * 3600)
-            var environment = restore.environment
-            environment["FERRY_BUNDLE_URL"] = url
             // One command per line under `set -e`: a failure anywhere stops the script before the marker
             // (in an `a && b` list, a failing `a` would not).
-            let script = ["set -eu", "rm -rf /tmp/ferry", "mkdir -p /tmp/ferry", "cd /tmp/ferry", "wget -q -O bundle.tar \"$FERRY_BUNDLE_URL\" || { echo 'cannot fetch the dump from the migration bucket (no route to S3: a NAT gateway or an S3 gateway endpoint)'; exit 1; }",
-                          "tar -xf bundle.tar", "rm bundle.tar", restore.script, "echo \(Self.doneMarker)"].joined(separator: "\n")
-            let container = ECSClient.ContainerSpec(name: Self.container, image: restore.image, essential: true, memory: 4096, entryPoint: ["sh", "-c"], command: [script],
-                                                    environment: environment, secrets: restore.secrets, logGroup: stack.logGroup, region: client.region,
+            let fetch = ["set -eu", "mkdir -p \(Self.bundleDirectory)", "find \(Self.bundleDirectory) -mindepth 1 -delete", "cd \(Self.bundleDirectory)",
+                         "wget -q -O bundle.tar \"$FERRY_BUNDLE_URL\" || { echo 'cannot fetch the dump from the migration bucket (no route to S3: a NAT gateway or an S3 gateway endpoint)'; exit 1; }",
+                         "tar -xf bundle.tar", "rm bundle.tar"].joined(separator: "\n")
+            let script = ["set -eu", "cd \(Self.bundleDirectory)", restore.script, "echo \(Self.doneMarker)"].joined(separator: "\n")
+            let volume = "bundle"
+            let fetcher = ECSClient.ContainerSpec(name: Self.fetcher, image: Self.fetchImage, essential: false, memory: 256, entryPoint: ["sh", "-c"], command: [fetch],
+                                                  environment: ["FERRY_BUNDLE_URL": url], mounts: [volume: Self.bundleDirectory],
+                                                  logGroup: stack.logGroup, region: client.region, streamPrefix: Self.streamPrefix)
+            let container = ECSClient.ContainerSpec(name: Self.container, image: restore.image, essential: true, memory: 4096 - 256, entryPoint: ["sh", "-c"], command: [script],
+                                                    environment: restore.environment, secrets: restore.secrets, mounts: [volume: Self.bundleDirectory],
+                                                    dependsOn: [Self.fetcher: "SUCCESS"], logGroup: stack.logGroup, region: client.region,
                                                     streamPrefix: Self.streamPrefix)
             let storage = Int((Double(size) * 3) / 1_073_741_824) + 21
             do {
                 definition = try await ecs.registerTaskDefinition(family: family, cpu: 1024, memory: 4096, executionRoleARN: stack.executionRoleARN,
-                                                                  containers: [container], volumes: [], ephemeralStorageGiB: storage > 21 ? min(storage, 200) : nil)
+                                                                  containers: [fetcher, container], volumes: [volume], ephemeralStorageGiB: storage > 21 ? min(storage, 200) : nil)
                 try checkpoints.recordIntent("task", sourceFingerprint: "starting " + tarHash, size: 0)
                 let arn = try await ecs.runTask(cluster: stack.cluster, taskDefinition: definition ?? family, placement: stack.placement, startedBy: "ferry-migrate")
                 try checkpoints.recordIntent("task", sourceFingerprint: "started " + tarHash, size: 0, expected: arn)
@@ -144,8 +158,13 @@ public struct RestoreTask: Sendable {
             }
             try await Task.sleep(for: .seconds(pollInterval))
         }
-        let stream = "\(Self.streamPrefix)/\(Self.container)/\(state?.id ?? "")"
-        let lines = (try? await logs.streamMessages(logGroup: stack.logGroup, stream: stream)) ?? []
+        func log(_ container: String) async -> (stream: String, lines: [String]) {
+            let stream = "\(Self.streamPrefix)/\(container)/\(state?.id ?? "")"
+            return (stream, (try? await logs.streamMessages(logGroup: stack.logGroup, stream: stream)) ?? [])
+        }
+        let (stream, lines) = await log(Self.container)
+        // A restore that never started: what the fetch said is the reason.
+        let fetched = lines.isEmpty ? await log(Self.fetcher) : (stream: "", lines: [])
         try checkpoints.markDone("task", expected: taskARN)
 
         // 4. Clean up whatever the outcome: the bucket holds the data.
@@ -154,12 +173,16 @@ public struct RestoreTask: Sendable {
         if let definition { try? await ecs.deregisterTaskDefinition(definition) }
         try checkpoints.markDone("cleanup", expected: bucket)
 
+        if let code = state?.exitCodes[Self.fetcher], code != 0 {
+            let tail = fetched.lines.suffix(3).joined(separator: " | ")
+            throw MigrationError.target("fetching the dump in the task exited with \(code): \(tail.isEmpty ? "see log stream \(fetched.stream)" : tail)")
+        }
         if let code = state?.exitCodes[Self.container], code != 0 {
             let tail = lines.suffix(5).joined(separator: " | ")
             throw MigrationError.target("the restore task exited with \(code)\(state?.stoppedReason.map { " (\($0))" } ?? ""): \(tail.isEmpty ? "see log stream \(stream)" : tail)")
         }
         guard let done = lines.lastIndex(of: Self.doneMarker) else {
-            let tail = lines.suffix(3).joined(separator: " | ")
+            let tail = (lines.isEmpty ? fetched.lines : lines).suffix(3).joined(separator: " | ")
             throw MigrationError.target("the restore task stopped without finishing\(state?.stoppedReason.map { " (\($0))" } ?? "")"
                                         + (tail.isEmpty ? "" : ": \(tail)") + "; log stream \(stream) in \(stack.logGroup)")
         }

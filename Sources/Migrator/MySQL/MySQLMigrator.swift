@@ -53,20 +53,7 @@ public struct MySQLMigrator: Sendable {
         _ = try await tools.query("SELECT 1", connection: target, what: "connecting to the target", source: false)
 
         // 1. Dump what is not on disk already.
-        let dump = Dump(directory: workDirectory)
-        try FileManager.default.createDirectory(atPath: dump.dataDirectory, withIntermediateDirectories: true)
-        let common = ["--single-transaction", "--skip-dump-date", "--no-tablespaces", "--hex-blob", "--default-character-set=utf8mb4"]
-        try await dumpOnce("dump:schema", file: dump.schema, definers: true) {
-            common + ["--no-data", "--skip-triggers", "--routines", "--events", source.database]
-        }
-        try await dumpOnce("dump:triggers", file: dump.triggers, definers: true) {
-            common + ["--no-data", "--no-create-info", "--triggers", "--add-drop-trigger", "--skip-routines", "--skip-events", source.database]
-        }
-        try await forEachConcurrently(tables, limit: jobs) { table in
-            try await dumpOnce("dump:table:\(table)", file: dump.data(table), definers: false) {
-                common + ["--no-create-info", "--skip-triggers", source.database, table]
-            }
-        }
+        let dump = try await dump(tables)
 
         // 2. Restore: init scripts, schema, tables, triggers.
         let client = try tools.client()
@@ -119,6 +106,38 @@ public struct MySQLMigrator: Sendable {
         async let sourceChecks = verification.checks(source, tables: tables, isSource: true)
         async let targetChecks = verification.checks(target, tables: tables, isSource: false)
         let (before, after) = try await (sourceChecks, targetChecks)
+        let checksum = Self.compare(before, after, into: &summary, progress: progress)
+        summary.verified = summary.failed == 0
+        summary.checksum = checksum
+        if summary.verified { try checkpoints.markInPlace("verify", sourceFingerprint: source.description, size: 0, expected: summary.checksum ?? "") }
+        summary.durationSeconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Step 1 on its own (`migrate mysql --in-vpc` loads the files from a task): the schema, the triggers and
+    /// each table's rows, each dumped unless its checkpoint holds a done dump of the file on disk.
+    func dump(_ tables: [String]) async throws -> Dump {
+        let dump = Dump(directory: workDirectory)
+        try FileManager.default.createDirectory(atPath: dump.dataDirectory, withIntermediateDirectories: true)
+        let common = ["--single-transaction", "--skip-dump-date", "--no-tablespaces", "--hex-blob", "--default-character-set=utf8mb4"]
+        try await dumpOnce("dump:schema", file: dump.schema, definers: true) {
+            common + ["--no-data", "--skip-triggers", "--routines", "--events", source.database]
+        }
+        try await dumpOnce("dump:triggers", file: dump.triggers, definers: true) {
+            common + ["--no-data", "--no-create-info", "--triggers", "--add-drop-trigger", "--skip-routines", "--skip-events", source.database]
+        }
+        try await forEachConcurrently(tables, limit: jobs) { table in
+            try await dumpOnce("dump:table:\(table)", file: dump.data(table), definers: false) {
+                common + ["--no-create-info", "--skip-triggers", source.database, table]
+            }
+        }
+        return dump
+    }
+
+    /// Each source check against the target's of the same name: a difference is a failed item with both
+    /// sides in a note. Returns the checksum over the matching ones.
+    static func compare(_ before: [MySQLVerification.Check], _ after: [MySQLVerification.Check], into summary: inout MigrationSummary,
+                        progress: any MigrationProgress) -> String {
         var lines: [String] = []
         for check in before {
             if let copy = after.first(where: { $0.name == check.name }), copy == check {
@@ -130,11 +149,7 @@ public struct MySQLMigrator: Sendable {
                 progress.item(check.name, action: "failed", bytes: 0)
             }
         }
-        summary.verified = summary.failed == 0
-        summary.checksum = "sha256:" + ValueHash.hex(lines.joined(separator: "\n"))
-        if summary.verified { try checkpoints.markInPlace("verify", sourceFingerprint: source.description, size: 0, expected: summary.checksum ?? "") }
-        summary.durationSeconds = Date().timeIntervalSince(started)
-        return summary
+        return "sha256:" + ValueHash.hex(lines.joined(separator: "\n"))
     }
 
     /// The migration's files: kept for a resume, and they hold the data: delete them when done.

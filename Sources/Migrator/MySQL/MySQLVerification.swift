@@ -17,6 +17,30 @@ struct MySQLVerification: Sendable {
     }
 
     func checks(_ connection: MySQLConnection, tables: [String], isSource: Bool) async throws -> [Check] {
+        let queries = try await rowQueries(connection, tables: tables, isSource: isSource)
+        let client = try tools.client()
+        let results = ResultBox()
+        try await forEachConcurrently(tables, limit: jobs) { table in
+            guard let sql = queries[table] else { results.add(Check(name: table, rows: -1, checksum: "missing")); return }
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-mysql-rows-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            try await tools.run(client, Self.rowHashArguments + ["--database=\(connection.database)", "--execute=\(sql)"],
+                                connection: connection, what: "checking \(table)", source: isSource, outputFile: file)
+            results.add(try Self.digest(file, name: table))
+        }
+        let objects = try await tools.query(Self.objectsQuery(connection.database), connection: connection,
+                                            what: "listing views, routines, triggers and events", source: isSource)
+        let listed = objects.map { $0.joined(separator: " ") }.joined(separator: "\n")
+        let named = Check(name: Self.objectsCheck, rows: Int64(objects.count), checksum: ValueHash.hex(listed))
+        return results.sorted() + [named]
+    }
+
+    /// How the row hashes are streamed: one per line, nothing else, no client-side buffering.
+    static let rowHashArguments = ["--batch", "--skip-column-names", "--quick"]
+    static let objectsCheck = "views, routines, triggers, events"
+
+    /// Per table of `tables` that has columns on that side, the query streaming its rows' MD5s in key order.
+    func rowQueries(_ connection: MySQLConnection, tables: [String], isSource: Bool) async throws -> [String: String] {
         let db = MySQLTools.quoteString(connection.database)
         let columns = try await tools.query("""
             SELECT table_name, column_name, column_key FROM information_schema.columns WHERE table_schema = \(db)
@@ -26,31 +50,28 @@ struct MySQLVerification: Sendable {
             SELECT table_name, column_name FROM information_schema.key_column_usage
             WHERE table_schema = \(db) AND constraint_name = 'PRIMARY' ORDER BY table_name, ordinal_position
             """, connection: connection, what: "reading primary keys", source: isSource)
-        let client = try tools.client()
-        let results = ResultBox()
-        try await forEachConcurrently(tables, limit: jobs) { table in
+        var queries: [String: String] = [:]
+        for table in tables {
             let names = columns.filter { $0.count >= 2 && $0[0] == table }.map { $0[1] }
-            guard !names.isEmpty else { results.add(Check(name: table, rows: -1, checksum: "missing")); return }
+            guard !names.isEmpty else { continue }
             let keys = primary.filter { $0.count == 2 && $0[0] == table }.map { MySQLTools.quoteIdentifier($0[1]) }
             let row = names.map { "IFNULL(HEX(CAST(\(MySQLTools.quoteIdentifier($0)) AS BINARY)), 'N')" }.joined(separator: ", ")
             let order = keys.isEmpty ? "h" : keys.joined(separator: ", ")
-            let sql = "SELECT MD5(CONCAT_WS(',', \(row))) AS h FROM \(MySQLTools.quoteIdentifier(table)) ORDER BY \(order)"
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-mysql-rows-\(UUID().uuidString)").path
-            defer { try? FileManager.default.removeItem(atPath: file) }
-            try await tools.run(client, ["--batch", "--skip-column-names", "--quick", "--database=\(connection.database)", "--execute=\(sql)"],
-                                connection: connection, what: "checking \(table)", source: isSource, outputFile: file)
-            results.add(try Self.digest(file, name: table))
+            queries[table] = "SELECT MD5(CONCAT_WS(',', \(row))) AS h FROM \(MySQLTools.quoteIdentifier(table)) ORDER BY \(order)"
         }
-        let objects = try await tools.query("""
+        return queries
+    }
+
+    /// The database's views, routines, triggers and events, one `kind name` row each (run with `MySQLTools.query`'s arguments).
+    static func objectsQuery(_ database: String) -> String {
+        let db = MySQLTools.quoteString(database)
+        return """
             SELECT 'view', table_name FROM information_schema.views WHERE table_schema = \(db)
             UNION ALL SELECT lower(routine_type), routine_name FROM information_schema.routines WHERE routine_schema = \(db)
             UNION ALL SELECT 'trigger', trigger_name FROM information_schema.triggers WHERE trigger_schema = \(db)
             UNION ALL SELECT 'event', event_name FROM information_schema.events WHERE event_schema = \(db)
             ORDER BY 1, 2
-            """, connection: connection, what: "listing views, routines, triggers and events", source: isSource)
-        let listed = objects.map { $0.joined(separator: " ") }.joined(separator: "\n")
-        let named = Check(name: "views, routines, triggers, events", rows: Int64(objects.count), checksum: ValueHash.hex(listed))
-        return results.sorted() + [named]
+            """
     }
 
     /// Rows (lines) and SHA-256 of the streamed row hashes.

@@ -55,7 +55,7 @@ enum SummaryBuilder {
             outputs.append(OutputSpec(name: LogicalIDs.pascal(s.name) + "Endpoint", description: "\(s.name) endpoint (\(s.kind.rawValue))",
                                       value: ResourceReference(kind: .dataStore, name: s.name, attribute: "endpoint")))
         }
-        // A restore from inside the VPC (`ferry migrate postgres --in-vpc`) runs where a client of the
+        // A restore from inside the VPC (`ferry migrate postgres|mysql --in-vpc`) runs where a client of the
         // database runs: its subnets and security group, the execution role that reads its secrets, its log group.
         for s in b.dataStores where s.kind.isRelational {
             guard let secret = s.credentialsSecret, let w = b.workloads.filter({ s.clients.contains($0.name) && ($0.target.isECSService || $0.target == .ecsFargateTask) && $0.securityGroup != nil }).sorted(by: { $0.name < $1.name }).first

@@ -476,9 +476,10 @@ struct ChecklistSection: GuideSection {
                                            + "then row counts, row-hash checksums and sequences compared per table; or `--to` through SSM port "
                                            + "forwarding, see docs/MIGRATION.md)"))
             case .rdsMysql, .auroraMysql:
-                lines.append(Markdown.task("Copy " + name + ": `ferry migrate mysql --from mysql://…@127.0.0.1:3306/DB --to mysql://…` "
-                                           + "(per-table dump and restore in parallel, then row counts and ordered checksums compared "
-                                           + "per table; reach the database through SSM port forwarding, see docs/MIGRATION.md)"))
+                lines.append(Markdown.task("Copy " + name + ": `ferry migrate mysql --from mysql://…@127.0.0.1:3306/DB --in-vpc` "
+                                           + "(per-table dump here, restore from a one-off task in the stack's private subnets, "
+                                           + "then row counts and ordered checksums compared per table; or `--to` through SSM port "
+                                           + "forwarding, see docs/MIGRATION.md)"))
             case .elasticacheRedis, .elasticacheValkey, .elasticacheMemcached:
                 lines.append(Markdown.task(name + " holds caches and queues: drain the queues before cutover instead of "
                                            + "copying; nothing else to move"))
