@@ -79,7 +79,12 @@ public struct PostgresInVPC: Sendable {
             guard let dumpHash else { throw MigrationError.source("pg_dump left no toc.dat in \(dumpDirectory)") }
             try checkpoints.markDone("dump", expected: dumpHash)
         }
-        try Self.checkScript.write(toFile: (bundle as NSString).appendingPathComponent("verify.sql"), atomically: true, encoding: .utf8)
+        // Written only when its text changed: a rewrite would change the staged tar, and a rerun after a
+        // kill would then start a second restore instead of following the first.
+        let bundled = (bundle as NSString).appendingPathComponent("verify.sql")
+        if (try? String(contentsOfFile: bundled, encoding: .utf8)) != Self.checkScript {
+            try Self.checkScript.write(toFile: bundled, atomically: true, encoding: .utf8)
+        }
 
         let restore = RestoreTask.Restore(
             image: image,
